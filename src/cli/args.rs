@@ -1,0 +1,99 @@
+//! Command-line arguments, read by hand to keep the dependency list short.
+
+use tarikh::{Anchor, Policy};
+
+pub const USAGE: &str = "\
+usage:
+  tarikh parse    [--ref DATE] [--policy news|future|past] [EXPR...]
+  tarikh extract  [--ref DATE] [--policy P] [--jsonl] [--threads N] [--lossy] [FILE]
+  tarikh timeline [--ref DATE] [--policy P] [--format text|json] [--jsonl] [--threads N] [FILE]
+
+DATE is YYYY-MM-DD or YYYY-MM-DDTHH:MM. Without --ref the reference date is inferred from the
+text, or else today's date; the output says which (reference.source: given|inferred|clock).
+With no FILE (or FILE '-') input is read from standard input. With --jsonl each input line is a
+JSON object {\"id\", \"text\", \"date\"?} and each output line answers one input line, in order.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Parse,
+    Extract,
+    Timeline,
+    Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Args {
+    pub command: Command,
+    pub reference: Option<Anchor>,
+    pub policy: Policy,
+    pub jsonl: bool,
+    pub threads: usize,
+    pub lossy: bool,
+    pub format: Format,
+    pub positional: Vec<String>,
+}
+
+impl Args {
+    pub fn parse(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
+        let command = match it.next().as_deref() {
+            Some("parse") => Command::Parse,
+            Some("extract") => Command::Extract,
+            Some("timeline") => Command::Timeline,
+            Some("-h" | "--help" | "help") => Command::Help,
+            Some(other) => return Err(format!("unknown command {other:?}")),
+            None => return Err("no command given".to_string()),
+        };
+        let mut args = Args {
+            command,
+            reference: None,
+            policy: Policy::News,
+            jsonl: false,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            lossy: false,
+            format: Format::Text,
+            positional: Vec::new(),
+        };
+        let mut json_default = true;
+        while let Some(a) = it.next() {
+            let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+            match a.as_str() {
+                "--ref" => {
+                    let v = value("--ref")?;
+                    args.reference = Some(v.parse::<Anchor>().map_err(|e| e.to_string())?);
+                }
+                "--policy" => args.policy = value("--policy")?.parse()?,
+                "--jsonl" => args.jsonl = true,
+                "--lossy" => args.lossy = true,
+                "--threads" => {
+                    let v = value("--threads")?;
+                    args.threads =
+                        v.parse::<usize>().ok().filter(|&n| n >= 1).ok_or_else(|| {
+                            format!("--threads takes a positive number, not {v:?}")
+                        })?;
+                }
+                "--format" => {
+                    json_default = false;
+                    args.format = match value("--format")?.as_str() {
+                        "text" => Format::Text,
+                        "json" => Format::Json,
+                        f => return Err(format!("unknown format {f:?}: expected text or json")),
+                    }
+                }
+                "-h" | "--help" => args.command = Command::Help,
+                "--" => args.positional.extend(it.by_ref()),
+                s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+                _ => args.positional.push(a),
+            }
+        }
+        if json_default && args.command == Command::Timeline && args.jsonl {
+            args.format = Format::Json;
+        }
+        Ok(args)
+    }
+}

@@ -1,0 +1,447 @@
+//! The API: [`Extractor`] finds and resolves expressions; [`Mention`] is what it returns.
+
+use std::ops::Range;
+
+use chrono::Weekday;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+use crate::error::{Error, ErrorKind};
+use crate::expr::Expr;
+use crate::hijri;
+use crate::lexicon::{Lex, Prep};
+use crate::normalize::Normalized;
+use crate::recognize::{Found, recognize};
+use crate::resolve::{Anchor, Ctx, Flag, Policy, resolve};
+use crate::token::{Kind, Token, tokenize};
+use crate::value::{Grain, Point, Value};
+
+/// The TimeML type of a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum MentionType {
+    /// A calendar date or period: `2025-12-23`, `2025-10`, `197`, `PAST_REF`.
+    Date,
+    /// A time of day or part of day: `2025-12-24T10:00`, `2025-12-23TEV`.
+    Time,
+    /// A range between two dates or times.
+    Range,
+    /// A length of time: `P3D`.
+    Duration,
+    /// A repeating time: `P1W`, `XXXX-WXX-5`.
+    Set,
+}
+
+impl MentionType {
+    /// `"DATE"`, `"TIME"`, `"RANGE"`, `"DURATION"` or `"SET"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionType::Date => "DATE",
+            MentionType::Time => "TIME",
+            MentionType::Range => "RANGE",
+            MentionType::Duration => "DURATION",
+            MentionType::Set => "SET",
+        }
+    }
+}
+
+/// One date or time expression found in a text, and what it means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range in the original text (on char boundaries).
+    pub span: Range<usize>,
+    /// The same range in Unicode scalar values, for Python and JavaScript users.
+    pub char_span: Range<usize>,
+    /// The text at `span`.
+    pub text: String,
+    /// What the text said.
+    pub expr: Expr,
+    /// What it means.
+    pub value: Value,
+    /// Its TimeML type.
+    pub kind: MentionType,
+    /// The grain of the value (`None` for vague values).
+    pub grain: Option<Grain>,
+    /// Things worth knowing: a weekday that contradicts the date, a year chosen by a tense cue.
+    pub flags: Vec<Flag>,
+}
+
+impl Serialize for Mention {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Mention", 10)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("char_start", &self.char_span.start)?;
+        st.serialize_field("char_end", &self.char_span.end)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("type", &self.kind)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("grain", &self.grain)?;
+        if !self.flags.is_empty() {
+            st.serialize_field("flags", &self.flags)?;
+        }
+        st.serialize_field("expr", &self.expr)?;
+        st.end()
+    }
+}
+
+/// Finds Arabic date expressions and resolves them. A plain value: build it once, share it
+/// across threads, call it as often as you like. It never reads the clock.
+///
+/// ```
+/// use tarikh::{Anchor, Extractor};
+///
+/// let text = "لقاء الشيباني وبوتين جاء خلال زيارة إلى موسكو، الثلاثاء 23 كانون الأول.";
+/// let anchor = Anchor::from_ymd(2025, 12, 24).unwrap();
+/// let mentions = Extractor::new().extract(text, &anchor);
+/// assert_eq!(mentions.len(), 1);
+/// assert_eq!(mentions[0].text, "الثلاثاء 23 كانون الأول");
+/// assert_eq!(mentions[0].value.to_string(), "2025-12-23");
+/// assert_eq!(&text[mentions[0].span.clone()], mentions[0].text);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extractor {
+    policy: Policy,
+    week_start: Weekday,
+    hijri: hijri::Rules,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+/// A found expression before resolution, with its spans.
+struct Raw {
+    found: Found,
+    span: Range<usize>,
+}
+
+impl Extractor {
+    /// An extractor with the news policy, weeks starting on Monday (ISO weeks) and Umm al-Qura
+    /// Hijri dates.
+    pub const fn new() -> Extractor {
+        Extractor {
+            policy: Policy::News,
+            week_start: Weekday::Mon,
+            hijri: hijri::Rules::UmmAlQura,
+        }
+    }
+
+    /// Sets how underspecified expressions are read (see [`Policy`]).
+    pub const fn policy(mut self, policy: Policy) -> Extractor {
+        self.policy = policy;
+        self
+    }
+
+    /// Sets the first day of the week for "الأسبوع الماضي" and friends. With Monday (the
+    /// default) weeks are ISO weeks (`2025-W52`); with any other day they are day ranges.
+    pub const fn week_start(mut self, day: Weekday) -> Extractor {
+        self.week_start = day;
+        self
+    }
+
+    /// Sets the rules for Hijri dates (Umm al-Qura by default, tabular outside its table).
+    pub const fn hijri_rules(mut self, rules: hijri::Rules) -> Extractor {
+        self.hijri = rules;
+        self
+    }
+
+    /// The policy in use.
+    pub const fn get_policy(&self) -> Policy {
+        self.policy
+    }
+
+    /// Finds every date and time expression in `text` and resolves it against `anchor`.
+    /// Expressions that name no real date ("31 شباط 2025") are skipped; use
+    /// [`Extractor::extract_all`] to see them as errors.
+    pub fn extract(&self, text: &str, anchor: &Anchor) -> Vec<Mention> {
+        self.extract_all(text, anchor)
+            .into_iter()
+            .filter_map(Result::ok)
+            .collect()
+    }
+
+    /// Like [`Extractor::extract`], but keeps what could not be resolved as errors, in order.
+    ///
+    /// ```
+    /// use tarikh::{Anchor, Extractor};
+    ///
+    /// let anchor = Anchor::from_ymd(2025, 3, 1).unwrap();
+    /// let all = Extractor::new().extract_all("من 31 شباط 2025 إلى اليوم", &anchor);
+    /// assert!(all.iter().any(|r| r.is_err()));
+    /// ```
+    pub fn extract_all(&self, text: &str, anchor: &Anchor) -> Vec<Result<Mention, Error>> {
+        let norm = Normalized::new(text);
+        let mut toks = Vec::new();
+        tokenize(norm.as_str(), &mut toks);
+        let raws = self.find(&norm, &toks);
+        self.resolve_all(text, &norm, &toks, raws, anchor)
+    }
+
+    /// Reads `input` as one whole expression. Leading and trailing prepositions that carry no
+    /// meaning (في، عند، حوالي) and punctuation are allowed around it.
+    ///
+    /// ```
+    /// use tarikh::{Anchor, Extractor, ErrorKind};
+    ///
+    /// let anchor = Anchor::from_ymd(2013, 2, 12).unwrap();
+    /// let x = Extractor::new();
+    /// assert_eq!(x.parse("في الأول من آذار", &anchor).unwrap().value.to_string(), "2013-03-01");
+    /// let err = x.parse("زار الوزير موسكو أمس", &anchor).unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::NotWhole { .. }));
+    /// ```
+    pub fn parse(&self, input: &str, anchor: &Anchor) -> Result<Mention, Error> {
+        let norm = Normalized::new(input);
+        let mut toks = Vec::new();
+        tokenize(norm.as_str(), &mut toks);
+        let raws = self.find(&norm, &toks);
+        let whole = 0..input.len();
+        let Some(first) = raws.first() else {
+            return Err(Error::new(ErrorKind::NoExpression, whole, input));
+        };
+        let covered = first.found.first..first.found.last;
+        let ignorable = |i: usize, t: &Token| {
+            covered.contains(&i)
+                || matches!(t.kind, Kind::Punct(_))
+                || matches!(
+                    t.entry.map(|e| e.lex),
+                    Some(Lex::Prep(Prep::In | Prep::Around)) | Some(Lex::And)
+                )
+        };
+        if raws.len() > 1 || !toks.iter().enumerate().all(|(i, t)| ignorable(i, t)) {
+            return Err(Error::new(
+                ErrorKind::NotWhole { found: raws.len() },
+                whole,
+                input,
+            ));
+        }
+        self.resolve_all(input, &norm, &toks, raws, anchor)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
+    }
+
+    fn find(&self, norm: &Normalized, toks: &[Token]) -> Vec<Raw> {
+        let mut found = Vec::new();
+        recognize(norm.as_str(), toks, &mut found);
+        found
+            .into_iter()
+            .filter_map(|f| {
+                let start = toks.get(f.first)?.core_start() as usize;
+                let end = toks.get(f.last.checked_sub(1)?)?.end as usize;
+                let span = norm.original_span(start..end);
+                Some(Raw { found: f, span })
+            })
+            .collect()
+    }
+
+    fn resolve_all(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        toks: &[Token],
+        raws: Vec<Raw>,
+        anchor: &Anchor,
+    ) -> Vec<Result<Mention, Error>> {
+        let cues = FutureCues::new(norm.as_str(), toks);
+        let mut chars = CharCounter::default();
+        raws.into_iter()
+            .map(|raw| {
+                let ctx = Ctx {
+                    anchor: *anchor,
+                    policy: self.policy,
+                    week_start: self.week_start,
+                    hijri: self.hijri,
+                    future_cue: cues.at(raw.found.first),
+                };
+                let span = raw.span;
+                let piece = text.get(span.clone()).unwrap_or("");
+                let (value, flags) = resolve(&raw.found.expr, &ctx)
+                    .map_err(|k| Error::new(k, span.clone(), piece))?;
+                let char_span = chars.span(text, &span);
+                Ok(Mention {
+                    kind: kind_of(&value),
+                    grain: value.grain(),
+                    char_span,
+                    text: piece.to_string(),
+                    span,
+                    expr: raw.found.expr,
+                    value,
+                    flags,
+                })
+            })
+            .collect()
+    }
+}
+
+fn kind_of(v: &Value) -> MentionType {
+    match v {
+        Value::Point(Point::Time { .. } | Point::PartOfDay { .. }) => MentionType::Time,
+        Value::Point(_) | Value::Vague(_) => MentionType::Date,
+        Value::Range(..) => MentionType::Range,
+        Value::Duration(_) => MentionType::Duration,
+        Value::Set(_) => MentionType::Set,
+    }
+}
+
+/// Counts chars up to increasing byte offsets, in one pass over the text.
+#[derive(Default)]
+struct CharCounter {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCounter {
+    fn to(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += text.get(self.byte..byte).map_or(0, |s| s.chars().count());
+        self.byte = byte;
+        self.chars
+    }
+
+    fn span(&mut self, text: &str, span: &Range<usize>) -> Range<usize> {
+        let a = self.to(text, span.start);
+        let b = self.to(text, span.end);
+        a..b
+    }
+}
+
+/// Which clauses point to the future: سوف، سـ + an imperfect verb, من المقرر/المنتظر/المتوقع.
+struct FutureCues {
+    /// For each token, its clause index.
+    clause_of: Vec<u32>,
+    future: Vec<bool>,
+}
+
+/// Nouns that begin like a future verb (سـ + ي/ت/ن).
+const NOT_VERBS: &[&str] = &[
+    "سياسة",
+    "سياسي",
+    "سياسية",
+    "سياسيا",
+    "سياسيين",
+    "سياسيون",
+    "سياسات",
+    "سيارة",
+    "سيارات",
+    "سياق",
+    "سياحة",
+    "سياحي",
+    "سياحية",
+    "سيد",
+    "سيدة",
+    "سيدات",
+    "سيطرة",
+    "سيطرته",
+    "سيناء",
+    "سينما",
+    "سينمائي",
+    "سيناريو",
+    "سيول",
+    "سيف",
+    "سيرة",
+    "سير",
+    "سيرا",
+    "ستة",
+    "ستين",
+    "ستون",
+    "ستار",
+    "ستوديو",
+    "سنة",
+    "سنوات",
+    "سنوي",
+    "سنوية",
+    "سنويا",
+    "سنين",
+    "سنتين",
+    "سنتان",
+    "سندات",
+    "سند",
+    "سنغافورة",
+    "سنغال",
+    "سنت",
+    "سيادة",
+    "سيادي",
+    "سيادية",
+    "ستائر",
+    "سيرفر",
+    "سيليكون",
+    "سيمفونية",
+    "سيبيريا",
+    "سيدني",
+    "سنوسي",
+    "ستراتيجية",
+    "سنبلة",
+    "سيئة",
+    "سيئ",
+];
+
+fn is_future_word(w: &str) -> bool {
+    let w = w
+        .strip_prefix('و')
+        .or_else(|| w.strip_prefix('ف'))
+        .unwrap_or(w);
+    if w == "سوف" || w == "سيتم" {
+        return true;
+    }
+    let mut cs = w.chars();
+    if cs.next() != Some('س') || !matches!(cs.next(), Some('ي' | 'ت' | 'ن')) {
+        return false;
+    }
+    w.chars().count() >= 5 && !NOT_VERBS.contains(&w)
+}
+
+impl FutureCues {
+    fn new(folded: &str, toks: &[Token]) -> FutureCues {
+        let mut clause_of = Vec::with_capacity(toks.len());
+        let mut future = vec![false];
+        let mut clause = 0u32;
+        let mut prev_min = false;
+        for t in toks {
+            if matches!(t.kind, Kind::Punct(',' | ';' | '.' | '!' | '?' | ':')) {
+                clause += 1;
+                future.push(false);
+            }
+            clause_of.push(clause);
+            if t.kind == Kind::Word {
+                let w = t.text(folded);
+                let cue = is_future_word(w)
+                    || (prev_min && matches!(w, "المقرر" | "المنتظر" | "المتوقع" | "المزمع"))
+                    || matches!(w, "يعتزم" | "تعتزم" | "ستنطلق");
+                if cue && let Some(f) = future.last_mut() {
+                    *f = true;
+                }
+                prev_min = w == "من";
+            }
+        }
+        FutureCues { clause_of, future }
+    }
+
+    fn at(&self, token: usize) -> bool {
+        self.clause_of
+            .get(token)
+            .and_then(|&c| self.future.get(c as usize))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn future_words() {
+        for w in ["سيزور", "ستعقد", "سنعمل", "وسيلتقي", "سوف"] {
+            assert!(is_future_word(w), "{w}");
+        }
+        for w in ["سياسة", "سنة", "ستة", "سيارة", "سوريا", "سبت"] {
+            assert!(!is_future_word(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,844 @@
+//! The word tables: every word the recognizer knows, by kind, in one place.
+//!
+//! Each table is data: adding a spelling is adding one line. Keys are written as Arabic is
+//! written (with hamza forms); they are folded the same way as the text when the lexicon is
+//! built, so "أبريل" also matches "ابريل" and "إبريل". Words are looked up whole first, then with
+//! the clitics و ف ب ل ك and the article ال peeled off (see [`Lexicon::classify`]).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::Weekday;
+
+use crate::normalize::fold;
+use crate::value::{DayPart, Season, Unit, Vague};
+
+/// The calendar a month name belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Calendar {
+    /// The Gregorian calendar, named with any of the four families of month names.
+    Gregorian,
+    /// The Islamic (Hijri) calendar.
+    Hijri,
+}
+
+/// Which family of names a Gregorian month was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MonthFamily {
+    /// كانون الثاني، شباط، آذار... (Levant, Iraq).
+    Syriac,
+    /// يناير، فبراير، مارس... (Egypt, Gulf).
+    Egyptian,
+    /// جانفي، فيفري، أفريل... (Algeria, Tunisia).
+    Maghrebi,
+    /// يوليوز، غشت، شتنبر... (Morocco).
+    Moroccan,
+    /// محرم... ذو الحجة.
+    Hijri,
+    /// A month given by number ("شهر 3", "الشهر التاسع").
+    Numbered,
+}
+
+/// The first word of a two-word month name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthHead {
+    /// كانون: الثاني = January, الأول = December.
+    Kanun,
+    /// تشرين: الأول = October, الثاني = November.
+    Tishrin,
+    /// ربيع: الأول = 3, الآخر/الثاني = 4 (Hijri). Alone, "spring".
+    Rabi,
+    /// جمادى: الأولى = 5, الآخرة/الثانية = 6 (Hijri).
+    Jumada,
+    /// ذو/ذي: القعدة = 11, الحجة = 12 (Hijri).
+    Dhu,
+}
+
+/// How a period is divided: early, middle, late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// مطلع، بداية، أوائل: the first third.
+    Early,
+    /// منتصف، أواسط: the middle (the 15th of a month).
+    Mid,
+    /// أواخر، نهاية: the last third.
+    Late,
+}
+
+/// A relative direction: الماضي، المقبل، الجاري.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// الماضي، السابق، الفائت، المنصرم.
+    Past,
+    /// الجاري، الحالي، هذا.
+    Current,
+    /// المقبل، القادم، التالي.
+    Future,
+}
+
+/// A preposition or particle the grammar cares about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prep {
+    /// في
+    In,
+    /// من
+    From,
+    /// منذ
+    Since,
+    /// قبل
+    Before,
+    /// بعد
+    After,
+    /// خلال، طوال، طيلة
+    During,
+    /// حتى، لغاية
+    Until,
+    /// إلى
+    To,
+    /// بين
+    Between,
+    /// عند، حوالي، نحو، قرابة، بحدود: read past, not part of the expression.
+    Around,
+    /// مدة، لمدة
+    For,
+}
+
+/// How a day part shifts an hour on the 12-hour clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meridiem {
+    /// Hours stay as said (صباحا، فجرا).
+    Am,
+    /// 12 stays 12, 1–11 move to the afternoon (ظهرا).
+    Noon,
+    /// Hours 1–11 move to the afternoon or evening (عصرا، مساء، العشاء).
+    Pm,
+    /// Night: 1–5 stay, 6–11 move to the evening (ليلا).
+    Night,
+}
+
+/// What a word is to the recognizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    /// A one-word month name.
+    Month {
+        /// 1–12.
+        month: u8,
+        /// The family of names.
+        family: MonthFamily,
+        /// True for names that are also common words (مارس، ماي، آب، صفر، رمضان...): read as a
+        /// month only in date context.
+        ambiguous: bool,
+    },
+    /// The first word of a two-word month name.
+    MonthHead(MonthHead),
+    /// A weekday name.
+    Weekday(Weekday),
+    /// A number word.
+    Number {
+        /// Its value.
+        value: u32,
+        /// True for ordinals (الثالث، الأولى).
+        ordinal: bool,
+    },
+    /// عشر، عشرة: the teen marker (and ten).
+    Ten,
+    /// A unit noun: يوم، أسبوعين، أشهر...
+    Unit {
+        /// The unit.
+        unit: Unit,
+        /// 1 singular, 2 dual, 0 plural.
+        count: u8,
+    },
+    /// اليوم، أمس، غدا: a day relative to the anchor.
+    RelDay(i8),
+    /// الماضي، المقبل، الجاري...
+    Dir(Direction),
+    /// هذا، هذه.
+    This,
+    /// A preposition.
+    Prep(Prep),
+    /// و alone (or split from a number).
+    And,
+    /// مطلع، منتصف، أواخر...
+    Part(Part),
+    /// أول/آخر as "first"/"last" of a series, and الأخير.
+    Last,
+    /// A season name.
+    Season(Season),
+    /// فصل ("season").
+    SeasonWord,
+    /// A day part, with how it shifts hours.
+    DayPart(DayPart, Meridiem),
+    /// الظهر، العصر، المغرب: prayer times usable after قبل/بعد.
+    Prayer(Meridiem),
+    /// ربع، نصف، ثلث: fractions of an hour (and quarter/half of a year).
+    Fraction(u8),
+    /// إلا ("minus" on the clock).
+    Except,
+    /// دقيقة/دقائق.
+    Minute,
+    /// بتوقيت.
+    Zone,
+    /// A decade name: السبعينيات = 7.
+    Decade(u8),
+    /// كل ("every").
+    Every,
+    /// يوميا، أسبوعيا...: every one unit.
+    Adverb(Unit),
+    /// الآن، مؤخرا، مستقبلا...
+    Vague(Vague),
+    /// م، ميلادي: the Gregorian era.
+    EraAd,
+    /// هـ، هجري: the Hijri era.
+    EraAh,
+    /// الموافق ("corresponding to").
+    Corresponding,
+    /// الذي/التي/الي: relative pronoun in "اليوم الذي بعد الغد".
+    Which,
+}
+
+/// The words, by table. Spellings are folded when the lexicon is built.
+const MONTHS: &[(&str, u8, MonthFamily, bool)] = &[
+    // Syriac (the two-word ones are MonthHead + ordinal).
+    ("شباط", 2, MonthFamily::Syriac, false),
+    ("آذار", 3, MonthFamily::Syriac, false),
+    ("نيسان", 4, MonthFamily::Syriac, false),
+    ("أيار", 5, MonthFamily::Syriac, false),
+    ("حزيران", 6, MonthFamily::Syriac, false),
+    ("تموز", 7, MonthFamily::Syriac, false),
+    ("آب", 8, MonthFamily::Syriac, true),
+    ("أيلول", 9, MonthFamily::Syriac, false),
+    // Egyptian / Gulf.
+    ("يناير", 1, MonthFamily::Egyptian, false),
+    ("فبراير", 2, MonthFamily::Egyptian, false),
+    ("مارس", 3, MonthFamily::Egyptian, true),
+    ("أبريل", 4, MonthFamily::Egyptian, false),
+    ("إبريل", 4, MonthFamily::Egyptian, false),
+    ("مايو", 5, MonthFamily::Egyptian, false),
+    ("مايه", 5, MonthFamily::Egyptian, false),
+    ("يونيو", 6, MonthFamily::Egyptian, false),
+    ("يونيه", 6, MonthFamily::Egyptian, false),
+    ("يوليو", 7, MonthFamily::Egyptian, false),
+    ("يوليه", 7, MonthFamily::Egyptian, false),
+    ("أغسطس", 8, MonthFamily::Egyptian, false),
+    ("أغسطوس", 8, MonthFamily::Egyptian, false),
+    ("اغسطس", 8, MonthFamily::Egyptian, false),
+    ("سبتمبر", 9, MonthFamily::Egyptian, false),
+    ("أكتوبر", 10, MonthFamily::Egyptian, false),
+    ("اكتوبر", 10, MonthFamily::Egyptian, false),
+    ("نوفمبر", 11, MonthFamily::Egyptian, false),
+    ("ديسمبر", 12, MonthFamily::Egyptian, false),
+    // Maghrebi (Algeria, Tunisia).
+    ("جانفي", 1, MonthFamily::Maghrebi, false),
+    ("فيفري", 2, MonthFamily::Maghrebi, false),
+    ("أفريل", 4, MonthFamily::Maghrebi, false),
+    ("ماي", 5, MonthFamily::Maghrebi, true),
+    ("جوان", 6, MonthFamily::Maghrebi, true),
+    ("جويلية", 7, MonthFamily::Maghrebi, false),
+    ("جويليه", 7, MonthFamily::Maghrebi, false),
+    ("أوت", 8, MonthFamily::Maghrebi, true),
+    // Moroccan.
+    ("يوليوز", 7, MonthFamily::Moroccan, false),
+    ("غشت", 8, MonthFamily::Moroccan, false),
+    ("شتنبر", 9, MonthFamily::Moroccan, false),
+    ("نونبر", 11, MonthFamily::Moroccan, false),
+    ("دجنبر", 12, MonthFamily::Moroccan, false),
+    // Hijri (the two-word ones are MonthHead + a second word).
+    ("محرم", 1, MonthFamily::Hijri, true),
+    ("صفر", 2, MonthFamily::Hijri, true),
+    ("رجب", 7, MonthFamily::Hijri, true),
+    ("شعبان", 8, MonthFamily::Hijri, true),
+    ("رمضان", 9, MonthFamily::Hijri, true),
+    ("شوال", 10, MonthFamily::Hijri, true),
+];
+
+const MONTH_HEADS: &[(&str, MonthHead)] = &[
+    ("كانون", MonthHead::Kanun),
+    ("تشرين", MonthHead::Tishrin),
+    ("ربيع", MonthHead::Rabi),
+    ("جمادى", MonthHead::Jumada),
+    ("جمادي", MonthHead::Jumada),
+    ("ذو", MonthHead::Dhu),
+    ("ذي", MonthHead::Dhu),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("الأحد", Weekday::Sun),
+    ("الاثنين", Weekday::Mon),
+    ("الإثنين", Weekday::Mon),
+    ("الاتنين", Weekday::Mon),
+    ("ثلاثاء", Weekday::Tue),
+    ("ثلاثا", Weekday::Tue),
+    ("أربعاء", Weekday::Wed),
+    ("أربعا", Weekday::Wed),
+    ("خميس", Weekday::Thu),
+    ("جمعة", Weekday::Fri),
+    ("جمعه", Weekday::Fri),
+    ("سبت", Weekday::Sat),
+];
+
+/// Number words: (spelling, value, ordinal).
+const NUMBERS: &[(&str, u32, bool)] = &[
+    ("واحد", 1, false),
+    ("واحدة", 1, false),
+    ("أحد", 1, false),
+    ("إحدى", 1, false),
+    ("اثنان", 2, false),
+    ("اثنين", 2, false),
+    ("اثنتان", 2, false),
+    ("اثنتين", 2, false),
+    ("اثنا", 2, false),
+    ("اثني", 2, false),
+    ("اثنتا", 2, false),
+    ("اثنتي", 2, false),
+    ("ثلاث", 3, false),
+    ("ثلاثة", 3, false),
+    ("ثلاثه", 3, false),
+    ("أربع", 4, false),
+    ("أربعة", 4, false),
+    ("خمس", 5, false),
+    ("خمسة", 5, false),
+    ("ست", 6, false),
+    ("ستة", 6, false),
+    ("سبع", 7, false),
+    ("سبعة", 7, false),
+    ("ثمان", 8, false),
+    ("ثماني", 8, false),
+    ("ثمانية", 8, false),
+    ("تسع", 9, false),
+    ("تسعة", 9, false),
+    ("عشرون", 20, false),
+    ("عشرين", 20, false),
+    ("ثلاثون", 30, false),
+    ("ثلاثين", 30, false),
+    ("أربعون", 40, false),
+    ("أربعين", 40, false),
+    ("خمسون", 50, false),
+    ("خمسين", 50, false),
+    ("ستون", 60, false),
+    ("ستين", 60, false),
+    ("سبعون", 70, false),
+    ("سبعين", 70, false),
+    ("ثمانون", 80, false),
+    ("ثمانين", 80, false),
+    ("تسعون", 90, false),
+    ("تسعين", 90, false),
+    ("مائة", 100, false),
+    ("مئة", 100, false),
+    ("أول", 1, true),
+    ("أولى", 1, true),
+    ("ثاني", 2, true),
+    ("ثان", 2, true),
+    ("ثانية", 2, true),
+    ("ثالث", 3, true),
+    ("ثالثة", 3, true),
+    ("رابع", 4, true),
+    ("رابعة", 4, true),
+    ("خامس", 5, true),
+    ("خامسة", 5, true),
+    ("سادس", 6, true),
+    ("سادسة", 6, true),
+    ("سابع", 7, true),
+    ("سابعة", 7, true),
+    ("ثامن", 8, true),
+    ("ثامنة", 8, true),
+    ("تاسع", 9, true),
+    ("تاسعة", 9, true),
+    ("عاشر", 10, true),
+    ("عاشرة", 10, true),
+    ("حادي", 1, true),
+    ("حادية", 1, true),
+];
+
+/// Unit nouns: (spelling, unit, count: 1 singular, 2 dual, 0 plural).
+const UNITS: &[(&str, Unit, u8)] = &[
+    ("يوم", Unit::Day, 1),
+    ("يوما", Unit::Day, 1),
+    ("أيام", Unit::Day, 0),
+    ("يومين", Unit::Day, 2),
+    ("يومان", Unit::Day, 2),
+    ("أسبوع", Unit::Week, 1),
+    ("أسبوعا", Unit::Week, 1),
+    ("أسابيع", Unit::Week, 0),
+    ("أسبوعين", Unit::Week, 2),
+    ("أسبوعان", Unit::Week, 2),
+    ("شهر", Unit::Month, 1),
+    ("شهرا", Unit::Month, 1),
+    ("أشهر", Unit::Month, 0),
+    ("شهور", Unit::Month, 0),
+    ("شهرين", Unit::Month, 2),
+    ("شهران", Unit::Month, 2),
+    ("عام", Unit::Year, 1),
+    ("عاما", Unit::Year, 1),
+    ("أعوام", Unit::Year, 0),
+    ("عامين", Unit::Year, 2),
+    ("عامان", Unit::Year, 2),
+    ("سنة", Unit::Year, 1),
+    ("سنه", Unit::Year, 1),
+    ("سنوات", Unit::Year, 0),
+    ("سنين", Unit::Year, 0),
+    ("سنتين", Unit::Year, 2),
+    ("سنتان", Unit::Year, 2),
+    ("ساعة", Unit::Hour, 1),
+    ("ساعه", Unit::Hour, 1),
+    ("ساعات", Unit::Hour, 0),
+    ("ساعتين", Unit::Hour, 2),
+    ("ساعتان", Unit::Hour, 2),
+    ("ثوان", Unit::Second, 0),
+    ("ثواني", Unit::Second, 0),
+    ("ثانيتين", Unit::Second, 2),
+    ("عقد", Unit::Decade, 1),
+    ("عقدا", Unit::Decade, 1),
+    ("عقود", Unit::Decade, 0),
+    ("عقدين", Unit::Decade, 2),
+    ("قرن", Unit::Century, 1),
+    ("قرنا", Unit::Century, 1),
+    ("قرون", Unit::Century, 0),
+    ("قرنين", Unit::Century, 2),
+];
+
+const REL_DAYS: &[(&str, i8)] = &[
+    ("اليوم", 0),
+    ("أمس", -1),
+    ("الأمس", -1),
+    ("البارحة", -1),
+    ("البارحه", -1),
+    ("امبارح", -1),
+    ("مبارح", -1),
+    ("غدا", 1),
+    ("غد", 1),
+    ("الغد", 1),
+    ("بكرة", 1),
+    ("بكره", 1),
+    ("بكرا", 1),
+];
+
+const DIRECTIONS: &[(&str, Direction)] = &[
+    ("الماضي", Direction::Past),
+    ("الماضية", Direction::Past),
+    ("الماض", Direction::Past),
+    ("الفائت", Direction::Past),
+    ("الفائتة", Direction::Past),
+    ("الفايت", Direction::Past),
+    ("المنصرم", Direction::Past),
+    ("المنصرمة", Direction::Past),
+    ("السابق", Direction::Past),
+    ("السابقة", Direction::Past),
+    ("المنقضي", Direction::Past),
+    ("المنقضية", Direction::Past),
+    ("الفارط", Direction::Past),
+    ("الفارطة", Direction::Past),
+    ("الماضيين", Direction::Past),
+    ("الماضيتين", Direction::Past),
+    ("الأخير", Direction::Past),
+    ("الأخيرة", Direction::Past),
+    ("الأخيرين", Direction::Past),
+    ("المقبل", Direction::Future),
+    ("المقبلة", Direction::Future),
+    ("القادم", Direction::Future),
+    ("القادمة", Direction::Future),
+    ("التالي", Direction::Future),
+    ("التالية", Direction::Future),
+    ("الجاي", Direction::Future),
+    ("الجاية", Direction::Future),
+    ("الآتي", Direction::Future),
+    ("الآتية", Direction::Future),
+    ("المقبلين", Direction::Future),
+    ("القادمين", Direction::Future),
+    ("الجاري", Direction::Current),
+    ("الجارية", Direction::Current),
+    ("الحالي", Direction::Current),
+    ("الحالية", Direction::Current),
+];
+
+const PREPS: &[(&str, Prep)] = &[
+    ("في", Prep::In),
+    ("فى", Prep::In),
+    ("من", Prep::From),
+    ("منذ", Prep::Since),
+    ("مذ", Prep::Since),
+    ("قبل", Prep::Before),
+    ("بعد", Prep::After),
+    ("خلال", Prep::During),
+    ("طوال", Prep::During),
+    ("طيلة", Prep::During),
+    ("حتى", Prep::Until),
+    ("لغاية", Prep::Until),
+    ("إلى", Prep::To),
+    ("الى", Prep::To),
+    ("بين", Prep::Between),
+    ("عند", Prep::Around),
+    ("حوالي", Prep::Around),
+    ("حوالى", Prep::Around),
+    ("نحو", Prep::Around),
+    ("قرابة", Prep::Around),
+    ("بحدود", Prep::Around),
+    ("تمام", Prep::Around),
+    ("مدة", Prep::For),
+];
+
+const PARTS: &[(&str, Part)] = &[
+    ("مطلع", Part::Early),
+    ("بداية", Part::Early),
+    ("بدايات", Part::Early),
+    ("أوائل", Part::Early),
+    ("مستهل", Part::Early),
+    ("منتصف", Part::Mid),
+    ("أواسط", Part::Mid),
+    ("وسط", Part::Mid),
+    ("نص", Part::Mid),
+    ("أواخر", Part::Late),
+    ("نهاية", Part::Late),
+    ("نهايات", Part::Late),
+    ("ختام", Part::Late),
+];
+
+const DAY_PARTS: &[(&str, DayPart, Meridiem)] = &[
+    ("صباحا", DayPart::Morning, Meridiem::Am),
+    ("صباح", DayPart::Morning, Meridiem::Am),
+    ("صبحا", DayPart::Morning, Meridiem::Am),
+    ("صبح", DayPart::Morning, Meridiem::Am),
+    ("فجرا", DayPart::Morning, Meridiem::Am),
+    ("فجر", DayPart::Morning, Meridiem::Am),
+    ("ضحى", DayPart::Morning, Meridiem::Am),
+    ("ظهرا", DayPart::Afternoon, Meridiem::Noon),
+    ("ظهيرة", DayPart::Afternoon, Meridiem::Noon),
+    ("عصرا", DayPart::Afternoon, Meridiem::Pm),
+    ("مساء", DayPart::Evening, Meridiem::Pm),
+    ("مساءا", DayPart::Evening, Meridiem::Pm),
+    ("مسا", DayPart::Evening, Meridiem::Pm),
+    ("عشية", DayPart::Evening, Meridiem::Pm),
+    ("عشاء", DayPart::Evening, Meridiem::Pm),
+    ("ليلا", DayPart::Night, Meridiem::Night),
+    ("ليل", DayPart::Night, Meridiem::Night),
+    ("ليلة", DayPart::Night, Meridiem::Night),
+];
+
+const PRAYERS: &[(&str, Meridiem)] = &[
+    ("ظهر", Meridiem::Noon),
+    ("عصر", Meridiem::Pm),
+    ("مغرب", Meridiem::Pm),
+];
+
+const DECADES: &[(&str, u8)] = &[
+    ("عشرينيات", 2),
+    ("ثلاثينيات", 3),
+    ("أربعينيات", 4),
+    ("خمسينيات", 5),
+    ("ستينيات", 6),
+    ("سبعينيات", 7),
+    ("ثمانينيات", 8),
+    ("تسعينيات", 9),
+    ("عشرينات", 2),
+    ("ثلاثينات", 3),
+    ("أربعينات", 4),
+    ("خمسينات", 5),
+    ("ستينات", 6),
+    ("سبعينات", 7),
+    ("ثمانينات", 8),
+    ("تسعينات", 9),
+];
+
+const SEASONS: &[(&str, Season)] = &[
+    ("ربيع", Season::Spring),
+    ("صيف", Season::Summer),
+    ("خريف", Season::Autumn),
+    ("شتاء", Season::Winter),
+];
+
+const VAGUE: &[(&str, Vague)] = &[
+    ("الآن", Vague::Present),
+    ("الان", Vague::Present),
+    ("حاليا", Vague::Present),
+    ("حالا", Vague::Present),
+    ("مؤخرا", Vague::Past),
+    ("سابقا", Vague::Past),
+    ("قديما", Vague::Past),
+    ("مستقبلا", Vague::Future),
+    ("لاحقا", Vague::Future),
+    ("قريبا", Vague::Future),
+];
+
+const ADVERBS: &[(&str, Unit)] = &[
+    ("يوميا", Unit::Day),
+    ("أسبوعيا", Unit::Week),
+    ("شهريا", Unit::Month),
+    ("سنويا", Unit::Year),
+];
+
+/// Everything else: one word, one class.
+const OTHERS: &[(&str, Lex)] = &[
+    ("عشر", Lex::Ten),
+    ("عشرة", Lex::Ten),
+    ("عشره", Lex::Ten),
+    ("هذا", Lex::This),
+    ("هذه", Lex::This),
+    ("هاذا", Lex::This),
+    ("و", Lex::And),
+    ("آخر", Lex::Last),
+    ("فصل", Lex::SeasonWord),
+    ("ربع", Lex::Fraction(15)),
+    ("ربعا", Lex::Fraction(15)),
+    ("نصف", Lex::Fraction(30)),
+    ("ثلث", Lex::Fraction(20)),
+    ("إلا", Lex::Except),
+    ("دقيقة", Lex::Minute),
+    ("دقيقه", Lex::Minute),
+    ("دقائق", Lex::Minute),
+    ("دقايق", Lex::Minute),
+    ("توقيت", Lex::Zone),
+    ("كل", Lex::Every),
+    ("م", Lex::EraAd),
+    ("ميلادي", Lex::EraAd),
+    ("ميلادية", Lex::EraAd),
+    ("للميلاد", Lex::EraAd),
+    ("ه", Lex::EraAh),
+    ("هـ", Lex::EraAh),
+    ("هجري", Lex::EraAh),
+    ("هجرية", Lex::EraAh),
+    ("للهجرة", Lex::EraAh),
+    ("موافق", Lex::Corresponding),
+    ("الذي", Lex::Which),
+    ("التي", Lex::Which),
+    ("الي", Lex::Which),
+    ("اللي", Lex::Which),
+];
+
+/// A word looked up, with what was peeled off it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The class of the word.
+    pub lex: Lex,
+    /// Bytes of attached clitics (و ف ب ل ك) before the word proper.
+    pub clitic_len: u8,
+    /// The word carried the article ال.
+    pub article: bool,
+    /// The clitics included ل or ب (as in "لعام", "بشهر").
+    pub preposition: bool,
+}
+
+/// The lexicon: every table folded into one map.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: HashMap<String, Lex>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+impl Lexicon {
+    /// The shared lexicon, built once.
+    pub fn get() -> &'static Lexicon {
+        &LEXICON
+    }
+
+    fn build() -> Lexicon {
+        let mut words = HashMap::new();
+        let mut add = |w: &str, lex: Lex| {
+            words.entry(fold(w)).or_insert(lex);
+        };
+        // Specific tables first: the first spelling wins on a clash.
+        for &(w, d) in REL_DAYS {
+            add(w, Lex::RelDay(d));
+        }
+        for &(w, d) in WEEKDAYS {
+            add(w, Lex::Weekday(d));
+        }
+        for &(w, month, family, ambiguous) in MONTHS {
+            add(
+                w,
+                Lex::Month {
+                    month,
+                    family,
+                    ambiguous,
+                },
+            );
+        }
+        for &(w, h) in MONTH_HEADS {
+            add(w, Lex::MonthHead(h));
+        }
+        for &(w, d) in DIRECTIONS {
+            add(w, Lex::Dir(d));
+        }
+        for &(w, v) in VAGUE {
+            add(w, Lex::Vague(v));
+        }
+        for &(w, p) in PREPS {
+            add(w, Lex::Prep(p));
+        }
+        for &(w, l) in OTHERS {
+            add(w, l);
+        }
+        for &(w, value, ordinal) in NUMBERS {
+            add(w, Lex::Number { value, ordinal });
+        }
+        for &(w, unit, count) in UNITS {
+            add(w, Lex::Unit { unit, count });
+        }
+        for &(w, p) in PARTS {
+            add(w, Lex::Part(p));
+        }
+        for &(w, p, m) in DAY_PARTS {
+            add(w, Lex::DayPart(p, m));
+        }
+        for &(w, m) in PRAYERS {
+            add(w, Lex::Prayer(m));
+        }
+        for &(w, d) in DECADES {
+            add(w, Lex::Decade(d));
+        }
+        for &(w, s) in SEASONS {
+            add(w, Lex::Season(s));
+        }
+        for &(w, u) in ADVERBS {
+            add(w, Lex::Adverb(u));
+        }
+        Lexicon { words }
+    }
+
+    /// Looks a folded word up exactly.
+    pub fn lookup(&self, word: &str) -> Option<Lex> {
+        self.words.get(word).copied()
+    }
+
+    /// Classifies a folded word: whole first, then with the conjunctions و/ف, the prepositions
+    /// ب/ل/ك and the article ال peeled off, in that order.
+    ///
+    /// ```
+    /// use tarikh::lexicon::{Lex, Lexicon};
+    ///
+    /// let lex = Lexicon::get();
+    /// let e = lex.classify(&tarikh::normalize::fold("وبالأمس")).unwrap();
+    /// assert_eq!(e.lex, Lex::RelDay(-1));
+    /// assert_eq!(e.clitic_len, "وب".len() as u8);
+    /// assert!(lex.classify("بين").is_some()); // a word of its own, not ب + ين
+    /// ```
+    pub fn classify(&self, word: &str) -> Option<Entry> {
+        if word.is_empty() || word.len() > 40 {
+            return None;
+        }
+        if let Some(e) = self.try_word(word, 0, false) {
+            return Some(e);
+        }
+        // و/ف, then ب/ل/ك, each at most once.
+        let conj = strip_any(word, &["و", "ف"]);
+        if let Some(rest) = conj
+            && let Some(e) = self.try_word(rest, word.len() - rest.len(), false)
+        {
+            return Some(e);
+        }
+        let base = conj.unwrap_or(word);
+        let rest = strip_any(base, &["ب", "ل", "ك"])?;
+        let clitic = word.len() - rest.len();
+        if let Some(e) = self.try_word(rest, clitic, true) {
+            return Some(e);
+        }
+        // ل + ال is written لل: restore the article.
+        if rest.starts_with('ل') && !rest.starts_with("ال") {
+            let restored = format!("ا{rest}");
+            return self.try_word(&restored, clitic, true);
+        }
+        None
+    }
+
+    fn try_word(&self, word: &str, clitic: usize, preposition: bool) -> Option<Entry> {
+        let entry = |lex, article| Entry {
+            lex,
+            clitic_len: clitic.min(255) as u8,
+            article,
+            preposition,
+        };
+        if let Some(l) = self.lookup(word) {
+            return Some(entry(l, word.starts_with("ال") && word.len() > 4));
+        }
+        let bare = word.strip_prefix("ال")?;
+        if bare.is_empty() {
+            return None;
+        }
+        self.lookup(bare).map(|l| entry(l, true))
+    }
+}
+
+fn strip_any<'a>(w: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    prefixes
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .filter(|r| r.chars().count() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(w: &str) -> Option<Lex> {
+        Lexicon::get().classify(&fold(w)).map(|e| e.lex)
+    }
+
+    #[test]
+    fn month_families_and_variants() {
+        let cases: &[(&str, u8)] = &[
+            ("شباط", 2),
+            ("آذار", 3),
+            ("اذار", 3),
+            ("أيار", 5),
+            ("يناير", 1),
+            ("إبريل", 4),
+            ("ابريل", 4),
+            ("يونيه", 6),
+            ("أغسطوس", 8),
+            ("جانفي", 1),
+            ("فيفري", 2),
+            ("جويلية", 7),
+            ("أوت", 8),
+            ("يوليوز", 7),
+            ("غشت", 8),
+            ("شتنبر", 9),
+            ("نونبر", 11),
+            ("دجنبر", 12),
+            ("وشباط", 2),
+            ("بشباط", 2),
+        ];
+        for &(w, m) in cases {
+            match class(w) {
+                Some(Lex::Month { month, .. }) => assert_eq!(month, m, "{w}"),
+                other => panic!("{w}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn clitics_and_article() {
+        let lex = Lexicon::get();
+        let e = lex.classify(&fold("للعام")).map(|e| (e.lex, e.article));
+        assert_eq!(
+            e,
+            Some((
+                Lex::Unit {
+                    unit: Unit::Year,
+                    count: 1
+                },
+                true
+            ))
+        );
+        assert_eq!(class("والثلاثاء"), Some(Lex::Weekday(Weekday::Tue)));
+        assert_eq!(class("الأحد"), Some(Lex::Weekday(Weekday::Sun)));
+        assert_eq!(
+            class("أحد"),
+            Some(Lex::Number {
+                value: 1,
+                ordinal: false
+            })
+        );
+        assert_eq!(class("غداً"), Some(Lex::RelDay(1)));
+        assert_eq!(class("البارحة"), Some(Lex::RelDay(-1)));
+        assert_eq!(class("الماضي"), Some(Lex::Dir(Direction::Past)));
+        assert_eq!(class("السبعينيات"), Some(Lex::Decade(7)));
+        // Words that only look like clitic + date word stay unknown.
+        for w in ["بكل", "لكن", "والد", "فيه", "ليس"] {
+            assert!(!matches!(class(w), Some(Lex::Month { .. })), "{w}");
+        }
+    }
+}

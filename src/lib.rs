@@ -1,0 +1,69 @@
+//! # tarikh — Arabic date expressions, resolved
+//!
+//! `tarikh` (تاريخ: "date" and "history") finds the date and time expressions of Arabic text,
+//! resolves them against a reference date into [chrono] values, and reports exact spans into
+//! the original text.
+//!
+//! ```
+//! use tarikh::{Anchor, Extractor};
+//!
+//! let text = "وقال الشيباني في مؤتمر صحفي اليوم، الأربعاء 24 من كانون الأول، إن ...";
+//! let anchor = Anchor::from_ymd(2025, 12, 24).unwrap();
+//! for m in Extractor::new().extract(text, &anchor) {
+//!     println!("{} → {} ({})", m.text, m.value, m.kind.as_str());
+//! }
+//! let found = Extractor::new().extract(text, &anchor);
+//! assert_eq!(found[1].value.to_string(), "2025-12-24");
+//! assert_eq!(found[1].value.first_day(), chrono::NaiveDate::from_ymd_opt(2025, 12, 24));
+//! ```
+//!
+//! ## Pipeline
+//! Text is folded ([`normalize`]) with a map back to the original; split into tokens classified
+//! by the word tables ([`lexicon`]); matched by a small grammar into an [`Expr`] (what the text
+//! said); and resolved under a [`Policy`] against an [`Anchor`] into a [`Value`] (what it
+//! means, printed as an ISO-TimeML string).
+//!
+//! ## Coverage
+//! Month names of the Syriac, Egyptian/Gulf, Maghrebi and Moroccan families with their variants,
+//! Hijri month names, numbered months, numeric dates in any digit system, years with عام/سنة/م,
+//! weekdays, relative days, weeks, months and years, "N units ago/later", parts of periods,
+//! seasons, quarters, halves, decades and centuries, ranges, clock times and parts of day,
+//! durations and sets.
+//!
+//! ## Untrusted input
+//! Every function takes any `&str` without panicking; work is linear in the input's length.
+//! Dates that do not exist ("31 شباط 2025") are skipped by [`Extractor::extract`] and reported as
+//! an [`Error`] by [`Extractor::parse`].
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+pub mod easter;
+mod error;
+mod expr;
+mod extract;
+pub mod hijri;
+pub mod lexicon;
+pub mod normalize;
+mod recognize;
+mod resolve;
+mod token;
+mod value;
+
+pub use error::{Error, ErrorKind};
+pub use expr::{
+    CenturySaid, DateExpr, DecadeSaid, Expr, MonthSaid, Nth, NthOf, Shift, TimeSaid, YearSaid,
+};
+pub use extract::{Extractor, Mention, MentionType};
+pub use lexicon::{Calendar, Direction, MonthFamily, Part};
+pub use resolve::{Anchor, Flag, Policy};
+pub use value::{DayPart, Duration, Grain, Point, Recurrence, Season, Unit, Vague, Value};

@@ -1,0 +1,41 @@
+//! The `tarikh` command line: `parse`, `extract`, `timeline`. See `tarikh --help`.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+mod cli;
+
+use cli::args::{Args, Command};
+
+fn main() -> ExitCode {
+    let args = match Args::parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(msg) => {
+            eprintln!("tarikh: {msg}");
+            eprintln!("{}", cli::args::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = match args.command {
+        Command::Help => {
+            let _ = writeln!(out, "{}", cli::args::USAGE);
+            Ok(true)
+        }
+        Command::Parse => cli::run_parse(&args, &mut out),
+        Command::Extract => cli::run_extract(&args, &mut out),
+        Command::Timeline => cli::run_timeline(&args, &mut out),
+    };
+    let result = result.and_then(|ok| out.flush().map(|_| ok));
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        // A closed pipe (`tarikh extract big.jsonl | head -1`) ends the run quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tarikh: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,1762 @@
+//! The grammar: patterns over tokens that produce an [`Expr`]. No dates are computed here.
+//!
+//! Recognition scans the tokens left to right. At a token that can begin an expression it tries
+//! the patterns below and keeps the longest match; then it continues after that match. Each
+//! pattern is a small function over token positions, returning what it read and where it
+//! stopped. Prepositions that carry no meaning of their own (في، عند، حوالي) are never part of a
+//! match; those that do (منذ، قبل، بعد، من...إلى) are.
+
+use chrono::Weekday;
+
+use crate::expr::{
+    CenturySaid, DateExpr, DecadeSaid, Expr, MonthSaid, Nth, NthOf, Shift, TimeSaid, YearSaid,
+};
+use crate::lexicon::{Calendar, Direction, Lex, Meridiem, MonthFamily, MonthHead, Part, Prep};
+use crate::token::{Kind, Token};
+use crate::value::{DayPart, Duration, Recurrence, Season, Unit, Vague};
+
+/// A match: tokens `first..last` and what they said.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub first: usize,
+    pub last: usize,
+    pub expr: Expr,
+}
+
+/// Finds every expression in the tokens, in order, without overlaps.
+pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
+    let p = P { t: toks, s: text };
+    let mut i = 0;
+    while i < toks.len() {
+        if p.can_start(i)
+            && let Some((expr, end)) = p.any(i)
+            && end > i
+        {
+            out.push(Found {
+                first: i,
+                last: end,
+                expr,
+            });
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+type R<T> = Option<(T, usize)>;
+
+fn dir_offset(d: Direction) -> i32 {
+    match d {
+        Direction::Past => -1,
+        Direction::Current => 0,
+        Direction::Future => 1,
+    }
+}
+
+struct P<'a> {
+    t: &'a [Token],
+    s: &'a str,
+}
+
+impl<'a> P<'a> {
+    // ---- token access -------------------------------------------------------------------
+
+    fn lex(&self, i: usize) -> Option<Lex> {
+        self.t.get(i).and_then(|t| t.entry).map(|e| e.lex)
+    }
+
+    fn has_article(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .and_then(|t| t.entry)
+            .is_some_and(|e| e.article)
+    }
+
+    fn has_clitic(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .and_then(|t| t.entry)
+            .is_some_and(|e| e.clitic_len > 0)
+    }
+
+    /// The word after its clitics.
+    fn core(&self, i: usize) -> &'a str {
+        self.t
+            .get(i)
+            .and_then(|t| self.s.get(t.core_start() as usize..t.end as usize))
+            .unwrap_or("")
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.t.get(i).map_or("", |t| t.text(self.s))
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    fn adjacent(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn digits(&self, i: usize) -> Option<(u32, u16)> {
+        match self.t.get(i)?.kind {
+            Kind::Number { value, digits } => Some((value, digits)),
+            _ => None,
+        }
+    }
+
+    fn is_prep(&self, i: usize, p: Prep) -> bool {
+        self.lex(i) == Some(Lex::Prep(p))
+    }
+
+    fn is_unit(&self, i: usize, u: Unit) -> Option<u8> {
+        match self.lex(i) {
+            Some(Lex::Unit { unit, count }) if unit == u => Some(count),
+            _ => None,
+        }
+    }
+
+    fn dir(&self, i: usize) -> Option<Direction> {
+        match self.lex(i) {
+            Some(Lex::Dir(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    fn is_last(&self, i: usize) -> bool {
+        self.lex(i) == Some(Lex::Last)
+            || matches!(self.core(i), "الاخير" | "الاخيرة" | "اخير" | "اخيرة")
+    }
+
+    fn skip_comma(&self, i: usize) -> usize {
+        if self.punct(i, ',') { i + 1 } else { i }
+    }
+
+    /// Skips a preposition that only links parts of one date: من، في، ب/ل attached are handled
+    /// by the lexicon.
+    fn skip_link(&self, i: usize) -> usize {
+        if self.is_prep(i, Prep::From) || self.is_prep(i, Prep::In) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    fn can_start(&self, i: usize) -> bool {
+        match self.t.get(i).map(|t| (t.kind, t.entry)) {
+            Some((Kind::Number { .. }, _)) => true,
+            Some((Kind::Word, Some(e))) => {
+                !matches!(
+                    e.lex,
+                    Lex::And | Lex::EraAd | Lex::EraAh | Lex::Which | Lex::Except | Lex::Minute
+                ) && !matches!(
+                    e.lex,
+                    Lex::Prep(Prep::In | Prep::Around | Prep::To | Prep::For)
+                )
+            }
+            // "الـ15": the article alone before a number.
+            Some((Kind::Word, None)) => self.word(i) == "ال" && self.digits(i + 1).is_some(),
+            _ => false,
+        }
+    }
+
+    // ---- numbers ------------------------------------------------------------------------
+
+    /// A number in words: "الخامس عشر", "ثلاث وعشرون", "الحادية عشرة". Returns the value and
+    /// whether it was an ordinal.
+    fn number_words(&self, i: usize) -> R<(u32, bool)> {
+        match self.lex(i)? {
+            Lex::Number { value, ordinal } if value < 10 => {
+                let mut v = value;
+                let mut j = i + 1;
+                if self.lex(j) == Some(Lex::Ten) && !self.has_clitic(j) {
+                    v += 10;
+                    j += 1;
+                } else if let Some(t) = self.tens_after(j) {
+                    v += t.0;
+                    j = t.1;
+                }
+                Some(((v, ordinal), j))
+            }
+            Lex::Number { value, ordinal } => Some(((value, ordinal), i + 1)),
+            Lex::Ten => Some(((10, self.has_article(i)), i + 1)),
+            _ => None,
+        }
+    }
+
+    /// "وعشرون" or "و عشرون" after a units word.
+    fn tens_after(&self, j: usize) -> R<u32> {
+        let (at, attached) = if self.lex(j) == Some(Lex::And) {
+            (j + 1, false)
+        } else {
+            (j, true)
+        };
+        if attached && !self.word(at).starts_with('و') {
+            return None;
+        }
+        match self.lex(at) {
+            Some(Lex::Number { value, .. }) if value >= 20 && value % 10 == 0 && value < 100 => {
+                Some((value, at + 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// Any number: digits (with an optional "الـ" before them) or words.
+    fn number(&self, i: usize) -> R<(u32, bool)> {
+        if let Some((v, _)) = self.digits(i) {
+            return Some(((v, false), i + 1));
+        }
+        if self.word(i) == "ال"
+            && self.adjacent(i + 1)
+            && let Some((v, _)) = self.digits(i + 1)
+        {
+            return Some(((v, true), i + 2));
+        }
+        self.number_words(i)
+    }
+
+    fn day_number(&self, i: usize) -> R<u8> {
+        if let Some((v, d)) = self.digits(i) {
+            return (d <= 2 && (1..=31).contains(&v)).then_some((v as u8, i + 1));
+        }
+        let ((v, _), j) = self.number(i)?;
+        (1..=31).contains(&v).then_some((v as u8, j))
+    }
+
+    // ---- calendar words -----------------------------------------------------------------
+
+    fn weekday(&self, i: usize) -> R<Weekday> {
+        match self.lex(i)? {
+            Lex::Weekday(w) => Some((w, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// A weekday, also the bare "احد"/"اثنين" that are numbers elsewhere.
+    fn weekday_loose(&self, i: usize) -> R<Weekday> {
+        self.weekday(i).or_else(|| match self.core(i) {
+            "احد" => Some((Weekday::Sun, i + 1)),
+            "اثنين" => Some((Weekday::Mon, i + 1)),
+            _ => None,
+        })
+    }
+
+    /// A month name (one or two words), "شهر 3", "الشهر التاسع", "الشهر الماضي", "هذا الشهر".
+    /// Returns the month, its calendar and whether the name is unambiguous.
+    fn month(&self, i: usize) -> R<(MonthSaid, Calendar, bool)> {
+        let named = |m: u8, f: MonthFamily| MonthSaid::Named {
+            month: m,
+            family: f,
+        };
+        match self.lex(i)? {
+            Lex::Month {
+                month,
+                family,
+                ambiguous,
+            } => {
+                let cal = if family == MonthFamily::Hijri {
+                    Calendar::Hijri
+                } else {
+                    Calendar::Gregorian
+                };
+                Some(((named(month, family), cal, !ambiguous), i + 1))
+            }
+            Lex::MonthHead(h) => {
+                let second = self.lex(i + 1);
+                let ord = match second {
+                    Some(Lex::Number {
+                        value,
+                        ordinal: true,
+                    }) => Some(value),
+                    Some(Lex::Number { value: 2, .. }) => Some(2),
+                    _ => None,
+                };
+                let last =
+                    self.is_last(i + 1) || matches!(self.core(i + 1), "الاخر" | "الاخرة" | "اخر");
+                let (m, fam) = match (h, ord, last) {
+                    (MonthHead::Kanun, Some(1), _) => (12, MonthFamily::Syriac),
+                    (MonthHead::Kanun, Some(2), _) => (1, MonthFamily::Syriac),
+                    (MonthHead::Tishrin, Some(1), _) => (10, MonthFamily::Syriac),
+                    (MonthHead::Tishrin, Some(2), _) => (11, MonthFamily::Syriac),
+                    (MonthHead::Rabi, Some(1), _) => (3, MonthFamily::Hijri),
+                    (MonthHead::Rabi, Some(2), _) | (MonthHead::Rabi, _, true) => {
+                        (4, MonthFamily::Hijri)
+                    }
+                    (MonthHead::Jumada, Some(1), _) => (5, MonthFamily::Hijri),
+                    (MonthHead::Jumada, Some(2), _) | (MonthHead::Jumada, _, true) => {
+                        (6, MonthFamily::Hijri)
+                    }
+                    (MonthHead::Dhu, _, _) => match self.core(i + 1) {
+                        "القعدة" | "القعده" | "قعدة" => (11, MonthFamily::Hijri),
+                        "الحجة" | "الحجه" | "حجة" => (12, MonthFamily::Hijri),
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                let cal = if fam == MonthFamily::Hijri {
+                    Calendar::Hijri
+                } else {
+                    Calendar::Gregorian
+                };
+                Some(((named(m, fam), cal, true), i + 2))
+            }
+            Lex::Unit {
+                unit: Unit::Month,
+                count: 1,
+            } => {
+                let j = i + 1;
+                if let Some(((m, cal, _), k)) = self.month_name_only(j) {
+                    return Some(((m, cal, true), k));
+                }
+                if let Some(d) = self.dir(j) {
+                    return self.has_article(i).then_some((
+                        (
+                            MonthSaid::Relative(dir_offset(d)),
+                            Calendar::Gregorian,
+                            true,
+                        ),
+                        j + 1,
+                    ));
+                }
+                let ((n, ordinal), k) = self.number(j)?;
+                if !(1..=12).contains(&n) {
+                    return None;
+                }
+                // "الشهر التاسع" needs the ordinal; "شهر 3" / "شهر ثلاثة" the bare noun.
+                if self.has_article(i) && !ordinal {
+                    return None;
+                }
+                Some((
+                    (
+                        named(n as u8, MonthFamily::Numbered),
+                        Calendar::Gregorian,
+                        true,
+                    ),
+                    k,
+                ))
+            }
+            Lex::This => {
+                self.is_unit(i + 1, Unit::Month)?;
+                Some(((MonthSaid::Relative(0), Calendar::Gregorian, true), i + 2))
+            }
+            _ => None,
+        }
+    }
+
+    fn month_name_only(&self, i: usize) -> R<(MonthSaid, Calendar, bool)> {
+        match self.lex(i)? {
+            Lex::Month { .. } | Lex::MonthHead(_) => self.month(i),
+            _ => None,
+        }
+    }
+
+    /// A year: "2025", "عام 2025", "سنة 2014م", "العام الماضي", "هذه السنة", "1446هـ".
+    /// `bare` allows a plain four-digit number.
+    fn year(&self, i: usize, bare: bool) -> R<(YearSaid, Option<Calendar>)> {
+        if let Some(count) = self.is_unit(i, Unit::Year) {
+            if count != 1 {
+                return None;
+            }
+            let j = i + 1;
+            if let Some((v, d)) = self.digits(j)
+                && (1..=4).contains(&d)
+                && v >= 1
+            {
+                let (cal, k) = self.era(j + 1);
+                return Some(((YearSaid::Number(v as i32), cal), k));
+            }
+            if let Some(d) = self.dir(j)
+                && self.has_article(i)
+            {
+                // "العام الماضي 2011": the number wins.
+                if let Some((v, 4)) = self.digits(j + 1) {
+                    let (cal, k) = self.era(j + 2);
+                    return Some(((YearSaid::Number(v as i32), cal), k));
+                }
+                return Some(((YearSaid::Relative(dir_offset(d)), None), j + 1));
+            }
+            return None;
+        }
+        if self.lex(i) == Some(Lex::This) && self.is_unit(i + 1, Unit::Year) == Some(1) {
+            return Some(((YearSaid::Relative(0), None), i + 2));
+        }
+        let (v, d) = self.digits(i)?;
+        if !(1..=4).contains(&d) || v == 0 {
+            return None;
+        }
+        let (cal, k) = self.era(i + 1);
+        if cal.is_some() || (bare && d == 4) {
+            return Some(((YearSaid::Number(v as i32), cal), k));
+        }
+        None
+    }
+
+    /// An era marker after a year: م، ميلادي، هـ، هجري.
+    fn era(&self, i: usize) -> (Option<Calendar>, usize) {
+        match self.lex(i) {
+            Some(Lex::EraAd) => (Some(Calendar::Gregorian), i + 1),
+            Some(Lex::EraAh) => (Some(Calendar::Hijri), i + 1),
+            _ => (None, i),
+        }
+    }
+
+    /// What may follow a day and month: ", 2025", "من عام 2014", "لعام 2014", "الماضي".
+    fn year_tail(&self, i: usize, e: &mut DateExpr) -> usize {
+        for start in [i, self.skip_comma(i)] {
+            for j in [start, self.skip_link(start)] {
+                if let Some(((y, cal), k)) = self.year(j, true) {
+                    e.year = Some(y);
+                    if cal.is_some() {
+                        e.calendar = cal;
+                    }
+                    return k;
+                }
+            }
+        }
+        if let Some(d) = self.dir(i) {
+            e.direction = Some(d);
+            return i + 1;
+        }
+        i
+    }
+
+    // ---- top level ----------------------------------------------------------------------
+
+    fn any(&self, i: usize) -> R<Expr> {
+        let mut best: R<Expr> = None;
+        let mut consider = |r: R<Expr>| {
+            if let Some((e, end)) = r
+                && best.as_ref().is_none_or(|b| end > b.1)
+            {
+                best = Some((e, end));
+            }
+        };
+        consider(self.range(i));
+        consider(self.datetime(i).map(|(d, j)| (Expr::Date(d), j)));
+        consider(self.relative(i));
+        consider(self.quantity(i));
+        consider(self.set(i));
+        consider(self.vague(i));
+        best
+    }
+
+    // ---- dates and times ----------------------------------------------------------------
+
+    /// A date, a time, or a date with a time or day part.
+    fn datetime(&self, i: usize) -> R<DateExpr> {
+        // A day part before a day: "مساء أمس", "صباح الثلاثاء".
+        if let Some((part, j)) = self.day_part_word(i)
+            && let Some((mut d, k)) = self.date(self.skip_link(j))
+            && d.time.is_none()
+        {
+            d.day_part = Some(part);
+            return Some((d, k));
+        }
+        let (mut d, mut j) = match self.date(i) {
+            Some(x) => x,
+            None => {
+                let (t, j) = self.time(i)?;
+                let mut d = DateExpr {
+                    time: Some(t),
+                    ..DateExpr::default()
+                };
+                // A time then its day: "الساعة 3 مساء اليوم", "العاشرة من صباح اليوم".
+                let k = self.skip_link(self.skip_comma(j));
+                if let Some((day, l)) = self.date(k)
+                    && day.time.is_none()
+                    && (day.relative_day.is_some() || day.weekday.is_some() || day.day.is_some())
+                {
+                    d = merge_time(day, t);
+                    return Some((d, l));
+                }
+                return Some((d, j));
+            }
+        };
+        // A time or day part after the day.
+        let k0 = self.skip_comma(j);
+        for k in [
+            k0,
+            self.skip_link(k0),
+            k0 + usize::from(self.is_prep(k0, Prep::Around)),
+        ] {
+            if d.time.is_none()
+                && let Some((t, l)) = self.time(k)
+            {
+                d.time = Some(t);
+                j = l;
+                break;
+            }
+        }
+        if d.time.is_none()
+            && d.day_part.is_none()
+            && let Some((p, l)) = self.day_part_word(j)
+            && (d.relative_day.is_some() || d.day.is_some() || d.weekday.is_some())
+        {
+            d.day_part = Some(p);
+            j = l;
+        }
+        Some((d, j))
+    }
+
+    /// A day part word usable before or after a day: صباح، مساء، ليلة، فجر، ظهر، عصر.
+    fn day_part_word(&self, i: usize) -> R<DayPart> {
+        match self.lex(i)? {
+            Lex::DayPart(p, _) => Some((p, i + 1)),
+            Lex::Prayer(Meridiem::Noon) => Some((DayPart::Afternoon, i + 1)),
+            Lex::Prayer(_) if self.core(i).ends_with("عصر") => Some((DayPart::Afternoon, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// A calendar date of any kind, without a time.
+    fn date(&self, i: usize) -> R<DateExpr> {
+        let mut best: R<DateExpr> = None;
+        let mut consider = |r: R<DateExpr>| {
+            if let Some((e, end)) = r
+                && best.as_ref().is_none_or(|b| end > b.1)
+            {
+                best = Some((e, end));
+            }
+        };
+        consider(self.nth(i));
+        consider(self.day_month(i));
+        consider(self.numeric(i));
+        consider(self.weekday_date(i));
+        consider(self.relative_day(i));
+        consider(self.cycle(i));
+        consider(self.period(i));
+        consider(self.part_of(i));
+        consider(self.year_alone(i));
+        best
+    }
+
+    /// [weekday [,]] [يوم] day [من] month [year | الماضي].
+    fn day_month(&self, i: usize) -> R<DateExpr> {
+        let mut e = DateExpr::default();
+        let mut j = i;
+        if let Some((w, k)) = self.weekday_prefix(j) {
+            e.weekday = Some(w);
+            j = k;
+        }
+        if self.is_unit(j, Unit::Day) == Some(1) && !self.has_article(j) {
+            j += 1;
+        }
+        // A day then a month: "23 كانون الأول", "الخامس عشر من آذار", "25 - يناير - 2012".
+        if let Some((day, k)) = self.day_number(j) {
+            let mut m = k;
+            if self.punct(m, '-') || self.punct(m, '/') {
+                m += 1;
+            }
+            m = self.skip_link(m);
+            if let Some(((month, cal, _), l)) = self.month(m) {
+                e.day = Some(day);
+                e.month = Some(month);
+                e.calendar = Some(cal);
+                let mut l = l;
+                if (self.punct(l, '-') || self.punct(l, '/')) && self.digits(l + 1).is_some() {
+                    l += 1;
+                }
+                let end = self.year_tail(l, &mut e);
+                return Some((e, end));
+            }
+            // A weekday and a day alone: "السبت السادس عشر".
+            if e.weekday.is_some() && self.number_words(j).is_some() {
+                e.day = Some(day);
+                return Some((e, k));
+            }
+            return None;
+        }
+        // A month then maybe a day: "يوليو 13", "آذار 2012", "تشرين الأول الماضي".
+        let ((month, cal, strong), k) = self.month(j)?;
+        e.month = Some(month);
+        e.calendar = Some(cal);
+        let mut end = k;
+        if let Some((day, l)) = self.day_number(k)
+            && self.digits(k).is_some()
+            && self.digits(l).is_none()
+            && !matches!(self.lex(l), Some(Lex::Unit { .. }))
+            && !self.punct(l, ':')
+        {
+            e.day = Some(day);
+            end = self.skip_comma(l);
+            if self.year(end, true).is_none() {
+                end = l;
+            }
+        }
+        end = self.year_tail(end, &mut e);
+        // An ambiguous month name alone needs date context: a day, a year, "شهر", a direction,
+        // or a temporal preposition before it.
+        let context = strong
+            || e.day.is_some()
+            || e.year.is_some()
+            || e.direction.is_some()
+            || e.weekday.is_some()
+            || (cal == Calendar::Gregorian && self.temporal_before(j));
+        context.then_some((e, end))
+    }
+
+    fn temporal_before(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1) else {
+            return false;
+        };
+        matches!(
+            self.lex(prev),
+            Some(Lex::Prep(
+                Prep::In
+                    | Prep::Since
+                    | Prep::During
+                    | Prep::Until
+                    | Prep::To
+                    | Prep::From
+                    | Prep::Before
+                    | Prep::After
+            )) | Some(Lex::Part(_))
+        ) || self
+            .t
+            .get(i)
+            .and_then(|t| t.entry)
+            .is_some_and(|e| e.preposition)
+    }
+
+    /// "الثلاثاء،", "يوم الخميس", "الخميس الموافق".
+    fn weekday_prefix(&self, i: usize) -> R<Weekday> {
+        let mut j = i;
+        if self.is_unit(j, Unit::Day) == Some(1)
+            && !self.has_article(j)
+            && self.weekday(j + 1).is_some()
+        {
+            j += 1;
+        }
+        let (w, mut k) = self.weekday(j)?;
+        k = self.skip_comma(k);
+        if self.lex(k) == Some(Lex::Corresponding) {
+            k += 1;
+        }
+        if self.is_prep(k, Prep::In) {
+            k += 1;
+        }
+        Some((w, k))
+    }
+
+    /// A weekday alone or with a direction or a week: "الثلاثاء الماضي", "يوم الجمعة",
+    /// "الأحد من الأسبوع الماضي", "ثلاثاء الأسبوع الفائت", "هذا الاثنين".
+    fn weekday_date(&self, i: usize) -> R<DateExpr> {
+        let mut e = DateExpr::default();
+        let mut j = i;
+        let this = self.lex(j) == Some(Lex::This);
+        if this {
+            j += 1;
+        }
+        if self.is_unit(j, Unit::Day) == Some(1)
+            && !self.has_article(j)
+            && self.weekday(j + 1).is_some()
+        {
+            j += 1;
+        }
+        let (w, mut k) = self.weekday(j).or_else(|| {
+            // "احد الأسبوع الماضي": the bare number-words only before a week.
+            let (w, k) = self.weekday_loose(j)?;
+            self.is_unit(self.skip_link(k), Unit::Week).map(|_| (w, k))
+        })?;
+        e.weekday = Some(w);
+        if this {
+            e.direction = Some(Direction::Current);
+        }
+        if let Some(d) = self.dir(k) {
+            e.direction = Some(d);
+            k += 1;
+        } else {
+            let l = self.skip_link(k);
+            let (week, m) = self.week_rel(l).unzip();
+            if let (Some(week), Some(m)) = (week, m) {
+                e.week = Some(week);
+                k = m;
+            }
+        }
+        Some((e, k))
+    }
+
+    /// "الأسبوع الماضي", "هذا الأسبوع", "الأسبوع الحالي".
+    fn week_rel(&self, i: usize) -> R<i32> {
+        if self.lex(i) == Some(Lex::This) && self.is_unit(i + 1, Unit::Week) == Some(1) {
+            return Some((0, i + 2));
+        }
+        if self.is_unit(i, Unit::Week) == Some(1) && self.has_article(i) {
+            let d = self.dir(i + 1)?;
+            return Some((dir_offset(d), i + 2));
+        }
+        None
+    }
+
+    /// Numeric dates: 23/12/2025, 2025-12-23, 23-12-2025, 12.7.2012, 2/2013, 21/09 after a
+    /// weekday or يوم.
+    fn numeric(&self, i: usize) -> R<DateExpr> {
+        let mut e = DateExpr::default();
+        let mut j = i;
+        let mut context = false;
+        if let Some((w, k)) = self.weekday_prefix(j) {
+            e.weekday = Some(w);
+            j = k;
+            context = true;
+        }
+        if self.is_unit(j, Unit::Day) == Some(1) && !self.has_article(j) {
+            j += 1;
+            context = true;
+        }
+        let (a, da) = self.digits(j)?;
+        let sep = match self.t.get(j + 1)?.kind {
+            Kind::Punct(c @ ('/' | '-' | '.')) if self.adjacent(j + 1) || c != '.' => c,
+            _ => return None,
+        };
+        let tight = |k: usize| self.adjacent(k) && self.adjacent(k + 1);
+        let spaced = !tight(j + 1);
+        let (b, db) = self.digits(j + 2)?;
+        let third = if self.punct(j + 3, sep) && tight(j + 3) != spaced {
+            self.digits(j + 4)
+        } else {
+            None
+        };
+        let valid = |y: u32, m: u32, d: u32| {
+            chrono::NaiveDate::from_ymd_opt(y as i32, m, d).is_some() && (1..=12).contains(&m)
+        };
+        match third {
+            Some((c, dc)) => {
+                let (y, m, d) = if da == 4 && db <= 2 && dc <= 2 {
+                    (a, b, c)
+                } else if dc == 4 && da <= 2 && db <= 2 {
+                    if b <= 12 { (c, b, a) } else { (c, a, b) }
+                } else {
+                    return None;
+                };
+                if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                    return None;
+                }
+                // Impossible days (31/2) still read as a date; resolution reports them.
+                let _ = valid;
+                e.day = Some(d as u8);
+                e.month = Some(MonthSaid::Named {
+                    month: m as u8,
+                    family: MonthFamily::Numbered,
+                });
+                e.year = Some(YearSaid::Number(y as i32));
+                e.calendar = Some(Calendar::Gregorian);
+                let (cal, k) = self.era(j + 5);
+                if let Some(cal) = cal {
+                    e.calendar = Some(cal);
+                }
+                Some((e, k))
+            }
+            None if sep == '/' && !spaced => {
+                if db == 4 && da <= 2 && (1..=12).contains(&a) {
+                    // "2/2013": a month.
+                    e.month = Some(MonthSaid::Named {
+                        month: a as u8,
+                        family: MonthFamily::Numbered,
+                    });
+                    e.year = Some(YearSaid::Number(b as i32));
+                    e.calendar = Some(Calendar::Gregorian);
+                    return Some((e, j + 3));
+                }
+                if context && da <= 2 && db <= 2 && (1..=12).contains(&b) && (1..=31).contains(&a) {
+                    e.day = Some(a as u8);
+                    e.month = Some(MonthSaid::Named {
+                        month: b as u8,
+                        family: MonthFamily::Numbered,
+                    });
+                    e.calendar = Some(Calendar::Gregorian);
+                    return Some((e, j + 3));
+                }
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// اليوم، أمس، غدا، أول أمس، بعد غد، يوم غد، اليوم الماضي، اليوم الذي بعد الغد.
+    fn relative_day(&self, i: usize) -> R<DateExpr> {
+        let mut j = i;
+        let mut e = DateExpr::default();
+        // "في هذا اليوم".
+        if self.lex(j) == Some(Lex::This) && self.lex(j + 1) == Some(Lex::RelDay(0)) {
+            e.relative_day = Some(0);
+            return Some((e, j + 2));
+        }
+        // "يوم", "اليوم الذي", "اليوم الي", "اليوم القبل" before a relative phrase.
+        let lead = self.is_unit(j, Unit::Day) == Some(1) || self.lex(j) == Some(Lex::RelDay(0));
+        if lead {
+            let mut k = j + 1;
+            if self.lex(k) == Some(Lex::Which) {
+                k += 1;
+            }
+            if let Some((d, l)) = self.shifted_day(k)
+                && (k > j + 1 || d != 0)
+            {
+                e.relative_day = Some(d);
+                return Some((e, l));
+            }
+            // "اليوم الماضي" = yesterday, "اليوم التالي" = tomorrow.
+            if self.lex(j) == Some(Lex::RelDay(0))
+                && let Some(d) = self.dir(j + 1)
+                && d != Direction::Current
+            {
+                e.relative_day = Some(dir_offset(d));
+                return Some((e, j + 2));
+            }
+        }
+        // "الليلة", "هذه الليلة": tonight; "الليلة الماضية": last night.
+        let this = usize::from(self.lex(j) == Some(Lex::This));
+        if let Some(Lex::DayPart(DayPart::Night, _)) = self.lex(j + this)
+            && (this == 1 || self.has_article(j))
+            && self.core(j + this).ends_with("ليلة")
+        {
+            let k = j + this + 1;
+            let (off, k) = match self.dir(k) {
+                Some(Direction::Past) => (-1, k + 1),
+                _ => (0, k),
+            };
+            e.relative_day = Some(off);
+            e.day_part = Some(DayPart::Night);
+            return Some((e, k));
+        }
+        let (d, k) = self.shifted_day(j)?;
+        e.relative_day = Some(d);
+        j = k;
+        // "أمس الاثنين": the weekday names the same day (unless a date follows it).
+        if let Some((w, l)) = self.weekday(j)
+            && self.day_number(l).is_none()
+        {
+            e.weekday = Some(w);
+            j = l;
+        }
+        Some((e, j))
+    }
+
+    /// أمس، غدا، أول أمس، قبل أمس، بعد غد.
+    fn shifted_day(&self, i: usize) -> R<i32> {
+        match self.lex(i)? {
+            Lex::RelDay(d) => Some((i32::from(d), i + 1)),
+            Lex::Number {
+                value: 1,
+                ordinal: true,
+            } => {
+                let k = if self.is_prep(i + 1, Prep::From) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                (self.lex(k) == Some(Lex::RelDay(-1))).then_some((-2, k + 1))
+            }
+            Lex::Prep(Prep::Before) => {
+                (self.lex(i + 1) == Some(Lex::RelDay(-1))).then_some((-2, i + 2))
+            }
+            Lex::Prep(Prep::After) => {
+                (self.lex(i + 1) == Some(Lex::RelDay(1))).then_some((2, i + 2))
+            }
+            _ => None,
+        }
+    }
+
+    /// الأسبوع/الشهر/العام/العقد/القرن + الماضي/المقبل/الحالي, هذا الأسبوع...
+    fn cycle(&self, i: usize) -> R<DateExpr> {
+        let mut e = DateExpr::default();
+        let (this, j) = if self.lex(i) == Some(Lex::This) {
+            (true, i + 1)
+        } else {
+            (false, i)
+        };
+        let Some(Lex::Unit { unit, count: 1 }) = self.lex(j) else {
+            return None;
+        };
+        let (off, end) = if this {
+            (0, j + 1)
+        } else {
+            if !self.has_article(j) {
+                return None;
+            }
+            let d = self.dir(j + 1)?;
+            (dir_offset(d), j + 2)
+        };
+        match unit {
+            Unit::Week => e.week = Some(off),
+            Unit::Month => e.month = Some(MonthSaid::Relative(off)),
+            Unit::Year => {
+                if let Some((v, 4)) = self.digits(end) {
+                    e.year = Some(YearSaid::Number(v as i32));
+                    return Some((e, end + 1));
+                }
+                e.year = Some(YearSaid::Relative(off));
+            }
+            Unit::Decade => e.decade = Some(DecadeSaid::Relative(off)),
+            Unit::Century => e.century = Some(CenturySaid::Relative(off)),
+            _ => return None,
+        }
+        Some((e, end))
+    }
+
+    /// The n-th weekday, week or day of a month:
+    /// "آخر اثنين من شهر آذار", "الثلاثاء الأولى من أكتوبر", "اليوم الثالث من أكتوبر",
+    /// "الأسبوع الأخير في الشهر التاسع سنة 2014".
+    fn nth(&self, i: usize) -> R<DateExpr> {
+        let ord_at = |k: usize| -> R<i8> {
+            if self.is_last(k) {
+                return Some((-1, k + 1));
+            }
+            match self.lex(k)? {
+                Lex::Number {
+                    value,
+                    ordinal: true,
+                } if (1..=5).contains(&value) => Some((value as i8, k + 1)),
+                _ => None,
+            }
+        };
+        let mut j = i;
+        let (n, of) = if let Some((n, k)) = ord_at(j) {
+            // Ordinal first: "ثالث ثلاثاء", "آخر يوم", "اول اسبوع", "ثالث يوم ثلاثاء".
+            j = k;
+            if self.is_unit(j, Unit::Day) == Some(1) && self.weekday(j + 1).is_some() {
+                j += 1;
+            }
+            if let Some((w, k)) = self.weekday_loose(j) {
+                j = k;
+                (n, NthOf::Weekday(w))
+            } else if self.is_unit(j, Unit::Week) == Some(1) {
+                j += 1;
+                (n, NthOf::Week)
+            } else if self.is_unit(j, Unit::Day) == Some(1) {
+                j += 1;
+                (n, NthOf::Day)
+            } else {
+                return None;
+            }
+        } else {
+            // Noun first: "الثلاثاء الأولى", "الأسبوع الأخير", "اليوم الثالث".
+            let of = if let Some((w, k)) = self.weekday(j) {
+                j = k;
+                NthOf::Weekday(w)
+            } else if self.is_unit(j, Unit::Week) == Some(1) && self.has_article(j) {
+                j += 1;
+                NthOf::Week
+            } else if self.lex(j) == Some(Lex::RelDay(0)) {
+                j += 1;
+                NthOf::Day
+            } else {
+                return None;
+            };
+            let (n, k) = if of == NthOf::Day {
+                // "اليوم الخامس عشر من" is day 15: any ordinal.
+                if self.is_last(j) {
+                    (-1, j + 1)
+                } else {
+                    let ((v, ord), k) = self.number_words(j)?;
+                    if !ord || !(1..=31).contains(&v) {
+                        return None;
+                    }
+                    (v as i8, k)
+                }
+            } else {
+                ord_at(j)?
+            };
+            j = k;
+            (n, of)
+        };
+        // Then "من/في/ب" + a month.
+        let l = if self.is_prep(j, Prep::From) || self.is_prep(j, Prep::In) {
+            j + 1
+        } else {
+            j
+        };
+        let ((month, cal, _), m) = self.month(l)?;
+        if l == j
+            && !self
+                .t
+                .get(l)
+                .and_then(|t| t.entry)
+                .is_some_and(|e| e.preposition)
+        {
+            return None;
+        }
+        let mut e = DateExpr {
+            month: Some(month),
+            calendar: Some(cal),
+            ..DateExpr::default()
+        };
+        if of == NthOf::Day && n > 0 {
+            e.day = Some(n as u8);
+        } else {
+            e.nth = Some(Nth { n, of });
+        }
+        // "السنة القادمة" after the month, or a year.
+        let mut end = self.year_tail(m, &mut e);
+        if end == m
+            && let Some((d, k)) = self.cycle(m)
+            && d.year.is_some()
+        {
+            e.year = d.year;
+            end = k;
+        }
+        Some((e, end))
+    }
+
+    /// Decades, centuries, seasons, quarters, halves.
+    fn period(&self, i: usize) -> R<DateExpr> {
+        let mut e = DateExpr::default();
+        match self.lex(i)? {
+            Lex::Decade(d) => {
+                e.decade = Some(DecadeSaid::Digit(d));
+                let mut j = i + 1;
+                if let Some((c, k)) = self.century(j) {
+                    e.century = Some(c);
+                    j = k;
+                } else if let Some((v, _)) = self.digits(j).filter(|_| self.adjacent(j)) {
+                    // "سبعينيات 19" is rare; ignore.
+                    let _ = v;
+                }
+                Some((e, j))
+            }
+            Lex::Unit {
+                unit: Unit::Century,
+                count: 1,
+            } => {
+                let (c, j) = self.century(i)?;
+                e.century = Some(c);
+                Some((e, j))
+            }
+            Lex::Season(_) | Lex::SeasonWord | Lex::This | Lex::MonthHead(MonthHead::Rabi) => {
+                self.season(i)
+            }
+            Lex::Fraction(f @ (15 | 30)) if self.has_article(i) => {
+                let ((n, ord), j) = self.number_words(i + 1)?;
+                let max = if f == 15 { 4 } else { 2 };
+                if !ord || !(1..=max).contains(&n) {
+                    return None;
+                }
+                if f == 15 {
+                    e.quarter = Some(n as u8);
+                } else {
+                    e.half = Some(n as u8);
+                }
+                let k = self.year_tail(j, &mut e);
+                e.year?;
+                Some((e, k))
+            }
+            _ => None,
+        }
+    }
+
+    /// "القرن العشرين", "القرن الـ20", "القرن الماضي", "القرن الحادي والعشرين".
+    fn century(&self, i: usize) -> R<CenturySaid> {
+        self.is_unit(i, Unit::Century)?;
+        let j = i + 1;
+        if let Some(d) = self.dir(j) {
+            return Some((CenturySaid::Relative(dir_offset(d)), j + 1));
+        }
+        let ((n, _), k) = self.number(j)?;
+        (1..=100)
+            .contains(&n)
+            .then_some((CenturySaid::Ordinal(n as i32), k))
+    }
+
+    /// "فصل الصيف", "صيف 2012", "الشتاء الماضي", "هذا الصيف".
+    fn season(&self, i: usize) -> R<DateExpr> {
+        let mut j = i;
+        let mut context = false;
+        let mut e = DateExpr::default();
+        if self.lex(j) == Some(Lex::This) {
+            e.direction = Some(Direction::Current);
+            j += 1;
+            context = true;
+        }
+        if self.lex(j) == Some(Lex::SeasonWord) {
+            j += 1;
+            context = true;
+        }
+        let s = match self.lex(j)? {
+            Lex::Season(s) => s,
+            Lex::MonthHead(MonthHead::Rabi) if self.month(j).is_none() => Season::Spring,
+            _ => return None,
+        };
+        e.season = Some(s);
+        j += 1;
+        let k = self.year_tail(j, &mut e);
+        if k == j
+            && let Some((d, l)) = self.cycle(self.skip_link(j))
+            && d.year.is_some()
+        {
+            e.year = d.year;
+            return Some((e, l));
+        }
+        (context || k > j).then_some((e, k))
+    }
+
+    /// مطلع/منتصف/أواخر + a month, a year, a decade or a century: "منتصف آذار",
+    /// "أواخر العام الماضي", "بداية الشهر الجاري", "نهاية 2012", "أوائل التسعينيات".
+    fn part_of(&self, i: usize) -> R<DateExpr> {
+        let part = match self.lex(i)? {
+            Lex::Part(p) => p,
+            Lex::Fraction(30) if self.is_unit(i + 1, Unit::Month).is_some() => Part::Mid,
+            _ => return None,
+        };
+        let j = self.skip_link(i + 1);
+        let (mut e, k) = if let Some(x) = self.day_month(j).filter(|x| x.0.day.is_none()) {
+            x
+        } else if let Some(x) = self.period(j).or_else(|| self.cycle(j)) {
+            x
+        } else if let Some(((y, cal), k)) = self.year(j, true) {
+            (
+                DateExpr {
+                    year: Some(y),
+                    calendar: cal,
+                    ..DateExpr::default()
+                },
+                k,
+            )
+        } else if let Some(Lex::Unit { unit, count: 1 }) = self.lex(j)
+            && self.has_article(j)
+        {
+            // "نهاية العام", "مطلع الشهر": the current one.
+            let mut e = DateExpr::default();
+            match unit {
+                Unit::Year => e.year = Some(YearSaid::Relative(0)),
+                Unit::Month => e.month = Some(MonthSaid::Relative(0)),
+                Unit::Week => e.week = Some(0),
+                _ => return None,
+            }
+            (e, j + 1)
+        } else {
+            return None;
+        };
+        if e.weekday.is_some() || e.nth.is_some() {
+            return None;
+        }
+        e.part = Some(part);
+        Some((e, k))
+    }
+
+    /// A year alone: "عام 2012", "2012م", "العام الماضي", or four digits after a preposition.
+    fn year_alone(&self, i: usize) -> R<DateExpr> {
+        let bare = self.temporal_before(i)
+            && self
+                .digits(i)
+                .is_some_and(|(v, d)| d == 4 && (1000..=2100).contains(&v));
+        let ((y, cal), j) = self.year(i, bare)?;
+        // "2011 شخصا" is a count, not a year.
+        if self.year_marker_absent(i) && matches!(self.lex(j), Some(Lex::Unit { .. })) {
+            return None;
+        }
+        Some((
+            DateExpr {
+                year: Some(y),
+                calendar: cal,
+                ..DateExpr::default()
+            },
+            j,
+        ))
+    }
+
+    fn year_marker_absent(&self, i: usize) -> bool {
+        self.digits(i).is_some()
+    }
+
+    // ---- clock times --------------------------------------------------------------------
+
+    /// "الساعة 3 و15 دقيقة عصرا", "15:15", "الثالثة وربع بعد الظهر", "الساعة 12 الا ربع".
+    fn time(&self, i: usize) -> R<TimeSaid> {
+        let mut j = i;
+        let clock = self.is_unit(j, Unit::Hour) == Some(1) && self.has_article(j);
+        if clock {
+            j += 1;
+        }
+        let mut t = TimeSaid {
+            hour: 0,
+            minute: None,
+            second: None,
+            meridiem: None,
+        };
+        let mut hhmm = false;
+        if let Some((h, dh)) = self.digits(j) {
+            if dh > 2 || h > 24 {
+                return None;
+            }
+            t.hour = h as u8;
+            j += 1;
+            if self.punct(j, ':') && self.adjacent(j) && self.adjacent(j + 1) {
+                let (m, dm) = self.digits(j + 1)?;
+                if dm != 2 || m > 59 {
+                    return None;
+                }
+                t.minute = Some(m as u8);
+                j += 2;
+                hhmm = true;
+                if self.punct(j, ':') && self.adjacent(j) && self.adjacent(j + 1) {
+                    let (s, ds) = self.digits(j + 1)?;
+                    if ds != 2 || s > 59 {
+                        return None;
+                    }
+                    t.second = Some(s as u8);
+                    j += 2;
+                }
+            }
+        } else if clock || matches!(self.lex(j), Some(Lex::Number { ordinal: true, .. })) {
+            let ((mut h, _), mut k) = self.number_words(j)?;
+            // "الرابعة وأربعون دقيقة": the tens belong to the minutes.
+            if h > 24
+                && let Some(Lex::Number { value, .. }) = self.lex(j)
+            {
+                h = value;
+                k = j + 1;
+            }
+            if !(1..=24).contains(&h) {
+                return None;
+            }
+            t.hour = h as u8;
+            j = k;
+        } else {
+            return None;
+        }
+        if !hhmm {
+            j = self.clock_minutes(j, &mut t);
+        }
+        let (mer, k) = self.meridiem(j);
+        t.meridiem = mer;
+        j = k;
+        // A time zone: "بتوقيت GMT", "بتوقيت مكة المكرمة".
+        if self.lex(j) == Some(Lex::Zone) && self.t.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
+        {
+            j += 2;
+            if self.core(j).starts_with("ال") && self.t.get(j).and_then(|t| t.entry).is_none() {
+                j += 1;
+            }
+        }
+        if !(clock || hhmm || t.meridiem.is_some()) {
+            return None;
+        }
+        Some((t, j))
+    }
+
+    /// Minutes after an hour: "و15 دقيقة", "وربع", "الا ثلث", "وخمس وأربعون دقيقة".
+    fn clock_minutes(&self, j: usize, t: &mut TimeSaid) -> usize {
+        let and = self.lex(j) == Some(Lex::And);
+        let k = if and { j + 1 } else { j };
+        let attached_and = !and && self.word(k).starts_with('و') && self.has_clitic(k);
+        if and || attached_and {
+            if let Some(Lex::Fraction(f)) = self.lex(k) {
+                t.minute = Some(f);
+                return k + 1;
+            }
+            if let Some(((m, _), l)) = self.number(k)
+                && (1..=59).contains(&m)
+            {
+                let mut l = l;
+                if self.lex(l) == Some(Lex::Minute) {
+                    l += 1;
+                }
+                t.minute = Some(m as u8);
+                return l;
+            }
+            return j;
+        }
+        if self.lex(j) == Some(Lex::Except) {
+            let (sub, l) = match self.lex(j + 1) {
+                Some(Lex::Fraction(f)) => (u32::from(f), j + 2),
+                _ => match self.number(j + 1) {
+                    Some(((m, _), l)) if (1..=59).contains(&m) => (
+                        m,
+                        if self.lex(l) == Some(Lex::Minute) {
+                            l + 1
+                        } else {
+                            l
+                        },
+                    ),
+                    _ => return j,
+                },
+            };
+            t.hour = if t.hour == 0 { 23 } else { t.hour - 1 };
+            t.minute = Some((60 - sub) as u8);
+            return l;
+        }
+        j
+    }
+
+    /// صباحا، مساء، بعد الظهر، قبل المغرب، هذا الصباح، هذه الليلة، الصبح، العصر.
+    fn meridiem(&self, j: usize) -> (Option<Meridiem>, usize) {
+        match self.lex(j) {
+            Some(Lex::DayPart(_, m)) => (Some(m), j + 1),
+            Some(Lex::Prayer(m)) => (Some(m), j + 1),
+            Some(Lex::Prep(p @ (Prep::Before | Prep::After))) => match self.lex(j + 1) {
+                Some(Lex::Prayer(m)) => {
+                    let m = if p == Prep::Before && m == Meridiem::Noon {
+                        Meridiem::Am
+                    } else if m == Meridiem::Noon {
+                        Meridiem::Pm
+                    } else {
+                        m
+                    };
+                    (Some(m), j + 2)
+                }
+                _ => (None, j),
+            },
+            Some(Lex::This) => match self.lex(j + 1) {
+                Some(Lex::DayPart(_, m)) => (Some(m), j + 2),
+                _ => (None, j),
+            },
+            _ => (None, j),
+        }
+    }
+
+    // ---- relative spans, durations, sets, vague -----------------------------------------
+
+    /// قبل/منذ/بعد/خلال + a count of units; "الأيام الثلاثة الماضية"; "خلال الأشهر الماضية".
+    fn relative(&self, i: usize) -> R<Expr> {
+        match self.lex(i)? {
+            Lex::Prep(p @ (Prep::Before | Prep::Since | Prep::After | Prep::During)) => {
+                let j = i + 1;
+                if let Some(((count, unit), k)) = self.count_unit(j) {
+                    // "قبل عام 2011" is a year, not an offset.
+                    if self.digits(k).is_some_and(|(_, d)| d == 4) {
+                        return None;
+                    }
+                    // "خلال الأيام الثلاثة الماضية" is handled as a span below.
+                    if let Some(span) = self.last_n(j) {
+                        return Some(span);
+                    }
+                    let shift = match p {
+                        Prep::Before | Prep::Since => Shift::Ago,
+                        Prep::After => Shift::Later,
+                        _ => Shift::Within,
+                    };
+                    return Some((Expr::Relative { count, unit, shift }, k));
+                }
+                if let Some(span) = self.last_n(j) {
+                    return Some(span);
+                }
+                // "منذ سنوات", "خلال العقود الماضية", "في الأيام المقبلة".
+                self.vague_plural(j, p)
+            }
+            _ => self.last_n(i),
+        }
+    }
+
+    /// N + unit, a dual unit, or a lone singular unit (count 1).
+    fn count_unit(&self, i: usize) -> R<(u32, Unit)> {
+        if let Some(Lex::Unit { unit, count }) = self.lex(i) {
+            if self.has_article(i) {
+                return None;
+            }
+            return match count {
+                1 => Some(((1, unit), i + 1)),
+                2 => Some(((2, unit), i + 1)),
+                _ => None,
+            };
+        }
+        let ((n, ordinal), j) = self.number(i)?;
+        if ordinal || n == 0 {
+            return None;
+        }
+        match self.lex(j)? {
+            Lex::Unit { unit, count } if count != 2 && !self.has_article(j) => {
+                Some(((n, unit), j + 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// "الأيام الثلاثة الماضية", "الأسابيع الثلاثة القادمة", "العامين الماضيين",
+    /// "الـ24 ساعة الماضية", "السنوات العشر الأخيرة".
+    fn last_n(&self, i: usize) -> R<Expr> {
+        let (count, unit, j) = if let Some(Lex::Unit { unit, count }) = self.lex(i) {
+            if !self.has_article(i) || count == 1 {
+                return None;
+            }
+            if count == 2 {
+                (2, unit, i + 1)
+            } else {
+                let ((n, _), k) = self.number(i + 1)?;
+                (n, unit, k)
+            }
+        } else {
+            let ((n, _), k) = self.number(i)?;
+            if self.word(i) != "ال" && !self.has_article(i) {
+                return None;
+            }
+            match self.lex(k)? {
+                Lex::Unit { unit, .. } => (n, unit, k + 1),
+                _ => return None,
+            }
+        };
+        if count == 0 {
+            return None;
+        }
+        let d = self.dir(j)?;
+        let shift = match d {
+            Direction::Past => Shift::LastN,
+            Direction::Future => Shift::NextN,
+            Direction::Current => return None,
+        };
+        Some((Expr::Relative { count, unit, shift }, j + 1))
+    }
+
+    fn vague_plural(&self, j: usize, p: Prep) -> R<Expr> {
+        let Some(Lex::Unit { count: 0, .. }) = self.lex(j) else {
+            return None;
+        };
+        let v = match (self.dir(j + 1), p) {
+            (Some(Direction::Past), _) => (Vague::Past, j + 2),
+            (Some(Direction::Future), _) => (Vague::Future, j + 2),
+            (None, Prep::Since | Prep::Before) if !self.has_article(j) => (Vague::Past, j + 1),
+            _ => return None,
+        };
+        Some((Expr::Vague(v.0), v.1))
+    }
+
+    /// Durations: "ثلاثة أيام", "3 أسابيع", "يومين", "لمدة أسبوع", "عدة سنوات".
+    fn quantity(&self, i: usize) -> R<Expr> {
+        if self.is_prep(i, Prep::For) || self.core(i) == "مدة" {
+            let ((n, unit), k) = self.count_unit(i + 1)?;
+            return Some((
+                Expr::Duration(Duration {
+                    count: Some(n),
+                    unit,
+                }),
+                k,
+            ));
+        }
+        if matches!(self.core(i), "عدة" | "بضعة" | "بضع") {
+            if let Some(Lex::Unit { unit, count: 0 }) = self.lex(i + 1) {
+                return Some((Expr::Duration(Duration { count: None, unit }), i + 2));
+            }
+            return None;
+        }
+        if let Some(Lex::Unit { unit, count: 2 }) = self.lex(i) {
+            if self.has_article(i) {
+                return None;
+            }
+            return Some((
+                Expr::Duration(Duration {
+                    count: Some(2),
+                    unit,
+                }),
+                i + 1,
+            ));
+        }
+        let ((n, _), k) = self.number(i).filter(|((_, ord), _)| !ord)?;
+        // A four-digit number before a unit is more often a count of things than of years.
+        match self.lex(k)? {
+            Lex::Unit { unit, count } if count != 2 && !self.has_article(k) && n > 0 => {
+                if matches!(unit, Unit::Hour) && self.punct(k + 1, ':') {
+                    return None;
+                }
+                Some((
+                    Expr::Duration(Duration {
+                        count: Some(n),
+                        unit,
+                    }),
+                    k + 1,
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// "كل يوم", "كل يوم جمعة", "كل أسبوعين", "يوميا", "أسبوعيا".
+    fn set(&self, i: usize) -> R<Expr> {
+        match self.lex(i)? {
+            Lex::Adverb(unit) => Some((
+                Expr::Set(Recurrence::Every(Duration {
+                    count: Some(1),
+                    unit,
+                })),
+                i + 1,
+            )),
+            Lex::Every => {
+                let j = i + 1;
+                if let Some((w, k)) = self.weekday(j) {
+                    return Some((Expr::Set(Recurrence::Weekday(w)), k));
+                }
+                if self.is_unit(j, Unit::Day) == Some(1)
+                    && let Some((w, k)) = self.weekday_loose(j + 1)
+                {
+                    return Some((Expr::Set(Recurrence::Weekday(w)), k));
+                }
+                let ((n, unit), k) = self.count_unit(j)?;
+                Some((
+                    Expr::Set(Recurrence::Every(Duration {
+                        count: Some(n),
+                        unit,
+                    })),
+                    k,
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// الآن، حاليا، مؤخرا، سابقا، مستقبلا، في الماضي، في المستقبل، في هذه اللحظة.
+    fn vague(&self, i: usize) -> R<Expr> {
+        match self.lex(i)? {
+            Lex::Vague(v) => Some((Expr::Vague(v), i + 1)),
+            Lex::This if self.core(i + 1) == "اللحظة" => {
+                Some((Expr::Vague(Vague::Present), i + 2))
+            }
+            _ => None,
+        }
+    }
+
+    // ---- ranges -------------------------------------------------------------------------
+
+    /// "من X إلى Y", "بين X و Y", "23–24 كانون الأول", "23 و24 كانون الأول", "يوليو 13-15",
+    /// "2007-2011", "من الساعة 3 الى الساعة 4 بعد العصر".
+    fn range(&self, i: usize) -> R<Expr> {
+        let (from_at, between) = match self.lex(i) {
+            Some(Lex::Prep(Prep::From)) => (i + 1, false),
+            Some(Lex::Prep(Prep::Between)) => (i + 1, true),
+            _ => (i, false),
+        };
+        let marked = from_at > i;
+        // A date-ish prefix shared by both ends: "الخميس من الساعة 9 حتى 11".
+        if !marked
+            && let Some((prefix, j)) = self.date(i)
+            && prefix.time.is_none()
+            && self.is_prep(j, Prep::From)
+            && let Some((Expr::Range(a, b), k)) = self.range(j)
+            && let (Expr::Date(a), Expr::Date(b)) = (*a, *b)
+            && a.time.is_some()
+            && b.time.is_some()
+        {
+            let a = merge_time(prefix, a.time?);
+            let b = merge_time(prefix, b.time?);
+            return Some((
+                Expr::Range(Box::new(Expr::Date(a)), Box::new(Expr::Date(b))),
+                k,
+            ));
+        }
+        // "يوليو 13-15", "تموز 13 الى 15": a month, then a day range.
+        if !marked
+            && let Some(((month, cal, _), j)) = self.month(i)
+            && let Some((d1, k)) = self.day_number(j)
+            && self.digits(j).is_some()
+            && let Some(l) = self.range_sep(k, false)
+            && let Some((d2, m)) = self.day_number(l)
+            && self.digits(l).is_some()
+        {
+            let mut a = DateExpr {
+                day: Some(d1),
+                month: Some(month),
+                calendar: Some(cal),
+                ..DateExpr::default()
+            };
+            let mut b = a;
+            b.day = Some(d2);
+            let end = self.year_tail(m, &mut b);
+            a.year = b.year;
+            return Some((
+                Expr::Range(Box::new(Expr::Date(a)), Box::new(Expr::Date(b))),
+                end,
+            ));
+        }
+        let (a, j) = self.range_start(from_at)?;
+        let k = self.range_sep(j, between)?;
+        let to = matches!(self.lex(j), Some(Lex::Prep(Prep::To | Prep::Until)));
+        if !(marked
+            || self.punct(j, '-')
+            || self.lex(j) == Some(Lex::And)
+            || self.has_clitic(j)
+            || to)
+        {
+            return None;
+        }
+        let (b, end) = self.datetime(k)?;
+        if !marked && to && b.month.is_none() && b.time.is_none() {
+            return None;
+        }
+        let (a, b) = complete_range(a, b)?;
+        // Without من/بين, "X و Y" must be two days of one month: "23 و24 كانون الأول".
+        if !marked && a.day.is_none() && a.year.is_none() {
+            return None;
+        }
+        Some((
+            Expr::Range(Box::new(Expr::Date(a)), Box::new(Expr::Date(b))),
+            end,
+        ))
+    }
+
+    /// The first end of a range: a full date or time, or a bare day number waiting for its month.
+    fn range_start(&self, i: usize) -> R<DateExpr> {
+        let full = self.datetime(i);
+        if let Some((d, j)) = full
+            && (d.month.is_some() || d.year.is_some() || d.time.is_some() || d.weekday.is_some())
+        {
+            return Some((d, j));
+        }
+        // A year alone: "من 2007 إلى 2011", "2007-2011".
+        if let Some((v, 4)) = self.digits(i)
+            && (1000..=2100).contains(&v)
+        {
+            return Some((
+                DateExpr {
+                    year: Some(YearSaid::Number(v as i32)),
+                    ..DateExpr::default()
+                },
+                i + 1,
+            ));
+        }
+        let (day, j) = self.day_number(i)?;
+        Some((
+            DateExpr {
+                day: Some(day),
+                ..DateExpr::default()
+            },
+            j,
+        ))
+    }
+
+    /// The word between the ends of a range.
+    fn range_sep(&self, j: usize, between: bool) -> Option<usize> {
+        if between {
+            return match self.lex(j) {
+                Some(Lex::And) => Some(j + 1),
+                _ if self.word(j).starts_with('و') && self.has_clitic(j) => Some(j),
+                _ if self.word(j) == "و" => Some(j + 1),
+                _ => None,
+            };
+        }
+        if self.punct(j, '-') {
+            return Some(j + 1);
+        }
+        match self.lex(j) {
+            Some(Lex::Prep(Prep::To | Prep::Until)) => Some(j + 1),
+            Some(Lex::And) => Some(j + 1),
+            // "وحتى", "ولغاية".
+            _ if self.has_clitic(j)
+                && matches!(self.lex(j), Some(Lex::Prep(Prep::Until | Prep::To))) =>
+            {
+                Some(j + 1)
+            }
+            _ if self.word(j) == "و" => Some(j + 1),
+            // "و24" is "و" + a number.
+            _ => None,
+        }
+    }
+}
+
+/// Gives a time to a day.
+fn merge_time(mut day: DateExpr, t: TimeSaid) -> DateExpr {
+    day.time = Some(t);
+    day
+}
+
+/// Fills each end of a range from the other: "13 الى 15 تموز" gives the first end its month,
+/// "من الساعة 3 الى الساعة 4 بعد العصر" its afternoon.
+fn complete_range(mut a: DateExpr, mut b: DateExpr) -> Option<(DateExpr, DateExpr)> {
+    if a.day.is_some() && a.month.is_none() && b.month.is_some() {
+        a.month = b.month;
+        a.calendar = b.calendar;
+    }
+    if a.month.is_some()
+        && a.year.is_none()
+        && b.year.is_some()
+        && a.day.is_some() == b.day.is_some()
+    {
+        a.year = b.year;
+        if a.calendar.is_none() {
+            a.calendar = b.calendar;
+        }
+    }
+    if a.direction.is_none() {
+        a.direction = b.direction;
+    }
+    // A bare number as the second end of a date range: "23–24 كانون الأول" has it first; here
+    // "من 23 آذار إلى 2" is not a range.
+    if b.is_empty() {
+        return None;
+    }
+    if let (Some(ta), Some(tb)) = (a.time.as_mut(), b.time)
+        && ta.meridiem.is_none()
+    {
+        ta.meridiem = tb.meridiem;
+    }
+    if a.time.is_some() && b.time.is_some() {
+        if a.day.is_none() && a.relative_day.is_none() && a.weekday.is_none() {
+            a.relative_day = b.relative_day;
+            a.weekday = b.weekday;
+            a.day = b.day;
+            a.month = b.month;
+            a.year = b.year;
+        }
+        if b.day.is_none() && b.relative_day.is_none() && b.weekday.is_none() {
+            b.relative_day = a.relative_day;
+            b.weekday = a.weekday;
+            b.day = a.day;
+            b.month = a.month;
+            b.year = a.year;
+        }
+    }
+    // Both ends must be of the same kind of thing.
+    let kind = |d: &DateExpr| {
+        (
+            d.day.is_some() || d.weekday.is_some() || d.relative_day.is_some(),
+            d.time.is_some(),
+        )
+    };
+    if kind(&a) != kind(&b)
+        && !(a.year.is_some() && b.year.is_some())
+        && !(a.month.is_some() && b.month.is_some())
+    {
+        return None;
+    }
+    Some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+    use crate::token::tokenize;
+
+    fn found(text: &str) -> Vec<(String, Expr)> {
+        let f = fold(text);
+        let mut toks = Vec::new();
+        tokenize(&f, &mut toks);
+        let mut out = Vec::new();
+        recognize(&f, &toks, &mut out);
+        out.into_iter()
+            .map(|m| {
+                let s = toks[m.first].core_start() as usize;
+                let e = toks[m.last - 1].end as usize;
+                (f[s..e].to_string(), m.expr)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_the_seed_expressions() {
+        let got = found("زيارة إلى موسكو، الثلاثاء 23 كانون الأول.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "الثلاثاء 23 كانون الاول");
+        let got = found("في 15 من تشرين الأول الماضي");
+        assert_eq!(got[0].0, "15 من تشرين الاول الماضي");
+        match &got[0].1 {
+            Expr::Date(d) => {
+                assert_eq!(d.day, Some(15));
+                assert_eq!(d.direction, Some(Direction::Past));
+            }
+            e => panic!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn ambiguous_words_need_context() {
+        for text in [
+            "مارس الضغط على الحكومة",
+            "والده رجب طيب",
+            "صفر من الأهداف",
+            "الربيع العربي",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert_eq!(found("في مارس").len(), 1);
+        assert_eq!(found("5 مارس").len(), 1);
+    }
+}

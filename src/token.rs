@@ -1,0 +1,154 @@
+//! Tokens of the folded text: words classified by the lexicon, numbers, punctuation.
+
+use crate::lexicon::{Entry, Lexicon};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A run of letters.
+    Word,
+    /// A run of ASCII digits (after folding): its value (saturating) and digit count.
+    Number {
+        /// The value, saturated at `u32::MAX`.
+        value: u32,
+        /// How many digits were written.
+        digits: u16,
+    },
+    /// One punctuation or symbol character.
+    Punct(char),
+}
+
+/// A token of the folded text.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// Byte range in the folded text.
+    pub start: u32,
+    /// End of the byte range in the folded text.
+    pub end: u32,
+    /// What the token is.
+    pub kind: Kind,
+    /// The lexicon entry of a word, if it has one.
+    pub entry: Option<Entry>,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// The start of the word proper, after attached clitics.
+    pub fn core_start(&self) -> u32 {
+        self.start + self.entry.map_or(0, |e| u32::from(e.clitic_len))
+    }
+
+    /// The token's text in the folded string.
+    pub fn text<'a>(&self, folded: &'a str) -> &'a str {
+        folded
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_ascii_digit()
+}
+
+/// Splits folded text into tokens, appending to `out` (cleared first).
+///
+/// Letters and digits are split apart ("الـ20" is "ال" + "20", "2025م" is "2025" + "م").
+pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let lexicon = Lexicon::get();
+    let bytes = folded.as_bytes();
+    let mut i = 0usize;
+    let mut space_before = true;
+    while i < bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(b' ');
+        if b == b' ' || b == b'\n' || b == b'\x0b' || b == b'\x0c' {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if b.is_ascii_digit() {
+            let mut value: u32 = 0;
+            let mut digits: u16 = 0;
+            while let Some(&d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
+                value = value.saturating_mul(10).saturating_add(u32::from(d - b'0'));
+                digits = digits.saturating_add(1);
+                i += 1;
+            }
+            Kind::Number { value, digits }
+        } else {
+            let c = folded
+                .get(i..)
+                .and_then(|s| s.chars().next())
+                .unwrap_or(' ');
+            if is_letter(c) {
+                let rest = folded.get(i..).unwrap_or("");
+                let len = rest
+                    .char_indices()
+                    .find(|&(_, c)| !is_letter(c))
+                    .map_or(rest.len(), |(k, _)| k);
+                i += len;
+                Kind::Word
+            } else {
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    space_before = true;
+                    continue;
+                }
+                Kind::Punct(c)
+            }
+        };
+        let entry = match kind {
+            Kind::Word => folded.get(start..i).and_then(|w| lexicon.classify(w)),
+            _ => None,
+        };
+        out.push(Token {
+            start: start as u32,
+            end: i as u32,
+            kind,
+            entry,
+            space_before,
+        });
+        space_before = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+
+    #[test]
+    fn splits_words_numbers_punct() {
+        let text = fold("في 23/12/2025م، الـ20");
+        let mut toks = Vec::new();
+        tokenize(&text, &mut toks);
+        let shown: Vec<String> = toks
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Number { value, .. } => format!("#{value}"),
+                _ => t.text(&text).to_string(),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            ["في", "#23", "/", "#12", "/", "#2025", "م", ",", "ال", "#20"]
+        );
+        assert!(toks[1].space_before && !toks[2].space_before);
+    }
+
+    #[test]
+    fn digit_flood_saturates() {
+        let text = "9".repeat(100);
+        let mut toks = Vec::new();
+        tokenize(&text, &mut toks);
+        assert_eq!(
+            toks[0].kind,
+            Kind::Number {
+                value: u32::MAX,
+                digits: 100
+            }
+        );
+    }
+}
