@@ -1,0 +1,9 @@
+//! The normalizer's offset map (see tests/hostile_support/checks.rs).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/hostile_support/checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::normalize(data));
