@@ -621,8 +621,19 @@ mod tests {
             to_gregorian(h(1501, 1, 1), Rules::UmmAlQura),
             Ok((ymd(2077, 11, 17), Used::Tabular))
         );
+        // The tabular month before the table ends where the table starts: 1924-08-01 is
+        // 1 Muharram 1343 only, not also 29 Dhu al-Hijja 1342.
         assert_eq!(
             to_gregorian(h(1342, 12, 29), Rules::UmmAlQura),
+            Err(HijriError::InvalidDay {
+                year: 1342,
+                month: 12,
+                day: 29,
+                length: 28
+            })
+        );
+        assert_eq!(
+            to_gregorian(h(1342, 12, 29), Rules::Tabular),
             Ok((ymd(1924, 8, 1), Used::Tabular))
         );
     }

@@ -226,6 +226,15 @@ impl<'a> P<'a> {
         (1..=31).contains(&v).then_some((v as u8, j))
     }
 
+    /// One or two digits that cannot be a day (0, 32–99).
+    fn impossible_day(&self, i: usize) -> R<u8> {
+        let (v, d) = self.digits(i)?;
+        (d <= 2 && (v == 0 || v > 31))
+            .then(|| u8::try_from(v).ok())
+            .flatten()
+            .map(|v| (v, i + 1))
+    }
+
     // ---- calendar words -----------------------------------------------------------------
 
     fn weekday(&self, i: usize) -> R<Weekday> {
@@ -545,7 +554,8 @@ impl<'a> P<'a> {
             j += 1;
         }
         // A day then a month: "23 كانون الأول", "الخامس عشر من آذار", "25 - يناير - 2012".
-        if let Some((day, k)) = self.day_number(j) {
+        // Days 0 and 32–99 before a month are kept so that resolution reports them.
+        if let Some((day, k)) = self.day_number(j).or_else(|| self.impossible_day(j)) {
             let mut m = k;
             if self.punct(m, '-') || self.punct(m, '/') {
                 m += 1;
@@ -1177,14 +1187,15 @@ impl<'a> P<'a> {
         };
         let mut hhmm = false;
         if let Some((h, dh)) = self.digits(j) {
-            if dh > 2 || h > 24 {
+            // After "الساعة", hours and minutes past the clock's are kept for resolution to report.
+            if dh > 2 || (h > 24 && !clock) {
                 return None;
             }
             t.hour = h as u8;
             j += 1;
             if self.punct(j, ':') && self.adjacent(j) && self.adjacent(j + 1) {
                 let (m, dm) = self.digits(j + 1)?;
-                if dm != 2 || m > 59 {
+                if dm != 2 || (m > 59 && !clock) {
                     return None;
                 }
                 t.minute = Some(m as u8);
