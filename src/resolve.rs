@@ -222,6 +222,22 @@ fn lean_for(d: &DateExpr, ctx: &Ctx) -> (Lean, bool) {
 }
 
 pub(crate) fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
+    resolve_any(expr, ctx).and_then(within_chrono)
+}
+
+/// A point beyond chrono's calendar ("العام المقبل" in chrono's last year) has no first or last
+/// day: out of range rather than a value without days.
+fn within_chrono(r: (Value, Vec<Flag>)) -> Resolved {
+    let ok = |p: &Point| p.days().is_some() && p.instants().is_some();
+    let fine = match &r.0 {
+        Value::Point(p) => ok(p),
+        Value::Range(a, b) => a.iter().chain(b).all(ok),
+        _ => true,
+    };
+    if fine { Ok(r) } else { Err(ErrorKind::OutOfRange) }
+}
+
+fn resolve_any(expr: &Expr, ctx: &Ctx) -> Resolved {
     match expr {
         Expr::Date(d) => date(d, ctx),
         Expr::Relative { count, unit, shift } => {
@@ -692,11 +708,24 @@ fn yearless(
             }
             Ok(y)
         }
-        // No year has that day (31 شباط): report it against the nearest year.
+        // No year has that day (31 شباط): report it against the nearest year. A day that
+        // some year has was not found because the anchor is at chrono's limits.
         None => Err(match day {
-            Some(dd) => invalid(dd, month, family_of(d), None),
-            None => ErrorKind::OutOfRange,
+            Some(dd) if dd == 0 || dd > longest_month(cal, month) => {
+                invalid(dd, month, family_of(d), None)
+            }
+            _ => ErrorKind::OutOfRange,
         }),
+    }
+}
+
+/// The most days month `month` has in any year.
+fn longest_month(cal: Calendar, month: u8) -> u8 {
+    match (cal, month) {
+        (Calendar::Hijri, _) => 30,
+        (_, 2) => 29,
+        (_, 4 | 6 | 9 | 11) => 30,
+        _ => 31,
     }
 }
 

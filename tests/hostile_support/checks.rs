@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, TimeDelta};
 use tarikh::hijri::{self, HijriDate, Rules};
 use tarikh::normalize::Normalized;
-use tarikh::{Anchor, Extractor, Policy};
+use tarikh::{Anchor, Extractor, Policy, Value};
 
 /// Splits the input into (anchor, policy, text). The first byte picks the anchor's kind (a
 /// date near today, a date anywhere chrono can represent, or one of chrono's limits), the next
@@ -49,6 +49,13 @@ pub fn extract(data: &[u8]) {
                 let _ = m.value.to_string();
                 let _ = (m.value.first_day(), m.value.last_day());
                 let _ = (m.value.first_instant(), m.value.last_instant());
+                // Every point, and every end a range has, lies on chrono's calendar.
+                let days = match &m.value {
+                    Value::Point(p) => vec![p.days(), p.instants().and_then(|_| p.days())],
+                    Value::Range(a, b) => a.iter().chain(b).map(|p| p.days()).collect(),
+                    _ => vec![],
+                };
+                assert!(days.iter().all(Option::is_some), "{} has no days in {text:?}", m.value);
                 if let (Some(a), Some(b)) = (m.value.first_day(), m.value.last_day()) {
                     assert!(a <= b, "{} starts after it ends in {text:?}", m.value);
                 }
