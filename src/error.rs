@@ -114,7 +114,8 @@ impl Error {
             ),
             ErrorKind::Unsupported { what } => format!("{what} are not supported yet"),
         };
-        if self.text.is_empty() {
+        // A reference date's message already quotes it.
+        if self.text.is_empty() || matches!(self.kind, ErrorKind::InvalidReference { .. }) {
             what
         } else {
             format!(

@@ -398,8 +398,7 @@ fn month_start_days(year: i32, month: u8, rules: Rules) -> Result<(i64, u8, Used
     // Tabular Dhu al-Hijja 1342 would end a day into the table (1 Muharram 1343 = 1924-08-01):
     // under Umm al-Qura rules the month stops where the table starts, so days convert both ways.
     let table_start = i64::from(UAQ_EPOCH_DAYS_FROM_CE);
-    if rules == Rules::UmmAlQura && first < table_start && first + i64::from(length) > table_start
-    {
+    if rules == Rules::UmmAlQura && first < table_start && first + i64::from(length) > table_start {
         length = u8::try_from(table_start - first).unwrap_or(length);
     }
     Ok((first, length, Used::Tabular))

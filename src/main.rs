@@ -8,11 +8,19 @@ mod cli;
 use cli::args::{Args, Command};
 
 fn main() -> ExitCode {
-    let args = match Args::parse(std::env::args().skip(1)) {
+    // `std::env::args` panics on an argument that is not UTF-8: read them as OS strings.
+    let raw: Result<Vec<String>, _> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect();
+    let parsed = raw
+        .map_err(|a| format!("argument {a:?} is not valid UTF-8"))
+        .and_then(|raw| Args::parse(raw.into_iter()));
+    let args = match parsed {
         Ok(a) => a,
         Err(msg) => {
             eprintln!("tarikh: {msg}");
-            eprintln!("{}", cli::args::USAGE);
+            eprintln!("run `tarikh --help` for usage");
             return ExitCode::from(2);
         }
     };

@@ -234,7 +234,11 @@ fn within_chrono(r: (Value, Vec<Flag>)) -> Resolved {
         Value::Range(a, b) => a.iter().chain(b).all(ok),
         _ => true,
     };
-    if fine { Ok(r) } else { Err(ErrorKind::OutOfRange) }
+    if fine {
+        Ok(r)
+    } else {
+        Err(ErrorKind::OutOfRange)
+    }
 }
 
 fn resolve_any(expr: &Expr, ctx: &Ctx) -> Resolved {

@@ -1,7 +1,12 @@
 //! The checks behind the fuzz targets (fuzz/fuzz_targets/*.rs), shared with the test that
 //! replays fuzz/regressions/: each takes the fuzzer's raw bytes and panics on a broken
 //! invariant.
-#![allow(dead_code, clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    dead_code,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
 
 use chrono::{NaiveDate, TimeDelta};
 use tarikh::hijri::{self, HijriDate, Rules};
@@ -34,7 +39,11 @@ pub fn split(data: &[u8]) -> (Anchor, Policy, String) {
         1 => Policy::Future,
         _ => Policy::Past,
     };
-    (Anchor::new(date), policy, String::from_utf8_lossy(rest).into_owned())
+    (
+        Anchor::new(date),
+        policy,
+        String::from_utf8_lossy(rest).into_owned(),
+    )
 }
 
 /// `Extractor::extract_all`: no panic; spans on char boundaries, in order, agreeing with the
@@ -55,7 +64,11 @@ pub fn extract(data: &[u8]) {
                     Value::Range(a, b) => a.iter().chain(b).map(|p| p.days()).collect(),
                     _ => vec![],
                 };
-                assert!(days.iter().all(Option::is_some), "{} has no days in {text:?}", m.value);
+                assert!(
+                    days.iter().all(Option::is_some),
+                    "{} has no days in {text:?}",
+                    m.value
+                );
                 if let (Some(a), Some(b)) = (m.value.first_day(), m.value.last_day()) {
                     assert!(a <= b, "{} starts after it ends in {text:?}", m.value);
                 }
@@ -69,7 +82,10 @@ pub fn extract(data: &[u8]) {
                 (e.span(), e.text())
             }
         };
-        assert!(span.start <= span.end && span.end <= text.len(), "{span:?} in {text:?}");
+        assert!(
+            span.start <= span.end && span.end <= text.len(),
+            "{span:?} in {text:?}"
+        );
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         assert_eq!(&text[span.clone()], piece);
     }
@@ -81,7 +97,10 @@ pub fn extract(data: &[u8]) {
         })
         .collect();
     for w in spans.windows(2) {
-        assert!(w[0].start <= w[1].start, "mentions out of order: {spans:?} in {text:?}");
+        assert!(
+            w[0].start <= w[1].start,
+            "mentions out of order: {spans:?} in {text:?}"
+        );
     }
 }
 
@@ -123,10 +142,16 @@ pub fn normalize(data: &[u8]) {
     let mut prev_end = 0;
     for w in bounds.windows(2) {
         let span = n.original_span(w[0]..w[1]);
-        assert!(span.start < span.end, "empty span for a folded char in {text:?}");
+        assert!(
+            span.start < span.end,
+            "empty span for a folded char in {text:?}"
+        );
         assert!(span.end <= text.len());
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
-        assert!(span.start >= prev_start && span.start >= prev_end, "not monotone in {text:?}");
+        assert!(
+            span.start >= prev_start && span.start >= prev_end,
+            "not monotone in {text:?}"
+        );
         assert_eq!(n.original_offset(w[0]), span.start);
         prev_start = span.start;
         prev_end = span.end;
@@ -134,7 +159,13 @@ pub fn normalize(data: &[u8]) {
     assert_eq!(n.original_offset(folded.len()), text.len());
     // Arbitrary ranges, including reversed and out of bounds ones, stay inside the input.
     let len = folded.len();
-    for (a, b) in [(0, len), (len / 3, len / 2), (len / 2, len / 3), (len, len + 7), (0, 0)] {
+    for (a, b) in [
+        (0, len),
+        (len / 3, len / 2),
+        (len / 2, len / 3),
+        (len, len + 7),
+        (0, 0),
+    ] {
         let span = n.original_span(a..b);
         assert!(span.start <= span.end && span.end <= text.len());
     }
@@ -149,9 +180,17 @@ pub fn hijri(data: &[u8]) {
     for (d, s) in b.iter_mut().zip(data) {
         *d = *s;
     }
-    let rules = if b[0] & 1 == 0 { Rules::UmmAlQura } else { Rules::Tabular };
+    let rules = if b[0] & 1 == 0 {
+        Rules::UmmAlQura
+    } else {
+        Rules::Tabular
+    };
     let year = i32::from_le_bytes([b[1], b[2], b[3], b[4]]);
-    let year = if b[0] & 2 == 0 { year.rem_euclid(10_050) - 20 } else { year };
+    let year = if b[0] & 2 == 0 {
+        year.rem_euclid(10_050) - 20
+    } else {
+        year
+    };
     let (month, day) = (b[5], b[6]);
 
     if let Ok(date) = HijriDate::new(year, month, day) {
@@ -165,15 +204,23 @@ pub fn hijri(data: &[u8]) {
     }
     if let Ok((first, length, _)) = hijri::month_start(year, month, rules) {
         assert!((28..=31).contains(&length));
-        let h = hijri::from_gregorian(first, rules).expect("month start converts").0;
+        let h = hijri::from_gregorian(first, rules)
+            .expect("month start converts")
+            .0;
         assert_eq!((h.year, h.month, h.day), (year, month, 1));
         let last = first + TimeDelta::days(i64::from(length) - 1);
-        let h = hijri::from_gregorian(last, rules).expect("month end converts").0;
+        let h = hijri::from_gregorian(last, rules)
+            .expect("month end converts")
+            .0;
         assert_eq!((h.year, h.month, h.day), (year, month, length));
     }
 
     let n = i32::from_le_bytes([b[6], b[7], b[8], b[9]]);
-    let n = if b[0] & 4 == 0 { n.rem_euclid(3_700_000) } else { n };
+    let n = if b[0] & 4 == 0 {
+        n.rem_euclid(3_700_000)
+    } else {
+        n
+    };
     if let Some(g) = NaiveDate::from_num_days_from_ce_opt(n) {
         if let Ok((h, _)) = hijri::from_gregorian(g, rules) {
             let (back, _) = hijri::to_gregorian(h, rules).expect("Hijri date converts back");
