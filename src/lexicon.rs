@@ -93,7 +93,7 @@ pub enum Prep {
     Before,
     /// بعد
     After,
-    /// خلال، طوال، طيلة
+    /// خلال
     During,
     /// حتى، لغاية
     Until,
@@ -103,7 +103,7 @@ pub enum Prep {
     Between,
     /// عند، حوالي، نحو، قرابة، بحدود: read past, not part of the expression.
     Around,
-    /// مدة، لمدة
+    /// مدة، لمدة، طوال، طيلة
     For,
 }
 
@@ -199,6 +199,8 @@ pub enum Lex {
     Corresponding,
     /// الذي/التي/الي: relative pronoun in "اليوم الذي بعد الغد".
     Which,
+    /// عدة، بضعة: "some" before a plural unit ("عدة سنوات" = `PXY`).
+    Several,
 }
 
 /// The words, by table. Spellings are folded when the lexicon is built.
@@ -464,8 +466,8 @@ const PREPS: &[(&str, Prep)] = &[
     ("قبل", Prep::Before),
     ("بعد", Prep::After),
     ("خلال", Prep::During),
-    ("طوال", Prep::During),
-    ("طيلة", Prep::During),
+    ("طوال", Prep::For),
+    ("طيلة", Prep::For),
     ("حتى", Prep::Until),
     ("لغاية", Prep::Until),
     ("إلى", Prep::To),
@@ -602,6 +604,9 @@ const OTHERS: &[(&str, Lex)] = &[
     ("هجرية", Lex::EraAh),
     ("للهجرة", Lex::EraAh),
     ("موافق", Lex::Corresponding),
+    ("عدة", Lex::Several),
+    ("بضعة", Lex::Several),
+    ("بضع", Lex::Several),
     ("الذي", Lex::Which),
     ("التي", Lex::Which),
     ("الي", Lex::Which),

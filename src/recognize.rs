@@ -222,13 +222,30 @@ impl<'a> P<'a> {
         if let Some((v, d)) = self.digits(i) {
             return (d <= 2 && (1..=31).contains(&v)).then_some((v as u8, i + 1));
         }
-        let ((v, _), j) = self.number(i)?;
-        (1..=31).contains(&v).then_some((v as u8, j))
+        // In words a day is an ordinal ("الخامس عشر"); "ثلاثة"/"ست" are counts.
+        let ((v, ordinal), j) = self.number(i)?;
+        (ordinal && (1..=31).contains(&v)).then_some((v as u8, j))
     }
 
     // ---- calendar words -----------------------------------------------------------------
 
+    /// A weekday name with the article ("الثلاثاء"), or without it after يوم/كل: "ثلاثا" and
+    /// "أربعاً" alone are numbers, "جمعه" a noun.
     fn weekday(&self, i: usize) -> R<Weekday> {
+        let w = match self.lex(i)? {
+            Lex::Weekday(w) => w,
+            _ => return None,
+        };
+        let after_day = i.checked_sub(1).is_some_and(|p| {
+            (self.is_unit(p, Unit::Day) == Some(1) && !self.has_article(p))
+                || self.lex(p) == Some(Lex::Every)
+        });
+        (self.has_article(i) || after_day).then_some((w, i + 1))
+    }
+
+    /// Any weekday name, with or without the article, and the bare "احد"/"اثنين": for patterns
+    /// that are dates on their own ("ثاني أربعاء من أكتوبر", "أحد الأسبوع الماضي").
+    fn weekday_any(&self, i: usize) -> R<Weekday> {
         match self.lex(i)? {
             Lex::Weekday(w) => Some((w, i + 1)),
             _ => None,
@@ -237,7 +254,7 @@ impl<'a> P<'a> {
 
     /// A weekday, also the bare "احد"/"اثنين" that are numbers elsewhere.
     fn weekday_loose(&self, i: usize) -> R<Weekday> {
-        self.weekday(i).or_else(|| match self.core(i) {
+        self.weekday_any(i).or_else(|| match self.core(i) {
             "احد" => Some((Weekday::Sun, i + 1)),
             "اثنين" => Some((Weekday::Mon, i + 1)),
             _ => None,
@@ -344,6 +361,28 @@ impl<'a> P<'a> {
             }
             _ => None,
         }
+    }
+
+    /// A month, then the same month in another family: "أكتوبر/تشرين الأول",
+    /// "تشرين الأول (أكتوبر)", "مايو أيار".
+    fn month_doubled(&self, i: usize) -> R<(MonthSaid, Calendar, bool)> {
+        let ((m, cal, strong), j) = self.month(i)?;
+        let MonthSaid::Named { month, .. } = m else {
+            return Some(((m, cal, strong), j));
+        };
+        let (open, k) = match self.t.get(j).map(|t| t.kind) {
+            Some(Kind::Punct('(')) => (true, j + 1),
+            Some(Kind::Punct('/' | '-' | ',')) => (false, j + 1),
+            _ => (false, j),
+        };
+        if let Some(((MonthSaid::Named { month: m2, .. }, cal2, _), l)) = self.month_name_only(k)
+            && m2 == month
+            && cal2 == cal
+        {
+            let end = if open && self.punct(l, ')') { l + 1 } else { l };
+            return Some(((m, cal, true), end));
+        }
+        Some(((m, cal, strong), j))
     }
 
     fn month_name_only(&self, i: usize) -> R<(MonthSaid, Calendar, bool)> {
@@ -547,11 +586,15 @@ impl<'a> P<'a> {
         // A day then a month: "23 كانون الأول", "الخامس عشر من آذار", "25 - يناير - 2012".
         if let Some((day, k)) = self.day_number(j) {
             let mut m = k;
-            if self.punct(m, '-') || self.punct(m, '/') {
+            let separated = self.punct(m, '-') || self.punct(m, '/');
+            if separated {
                 m += 1;
             }
             m = self.skip_link(m);
-            if let Some(((month, cal, _), l)) = self.month(m) {
+            // "4/صفر" and "1- صفر" are scores: a separator only before an unambiguous name.
+            if let Some(((month, cal, _), l)) =
+                self.month_doubled(m).filter(|x| !separated || x.0.2)
+            {
                 e.day = Some(day);
                 e.month = Some(month);
                 e.calendar = Some(cal);
@@ -570,7 +613,7 @@ impl<'a> P<'a> {
             return None;
         }
         // A month then maybe a day: "يوليو 13", "آذار 2012", "تشرين الأول الماضي".
-        let ((month, cal, strong), k) = self.month(j)?;
+        let ((month, cal, strong), k) = self.month_doubled(j)?;
         e.month = Some(month);
         e.calendar = Some(cal);
         let mut end = k;
@@ -614,11 +657,7 @@ impl<'a> P<'a> {
                     | Prep::Before
                     | Prep::After
             )) | Some(Lex::Part(_))
-        ) || self
-            .t
-            .get(i)
-            .and_then(|t| t.entry)
-            .is_some_and(|e| e.preposition)
+        )
     }
 
     /// "الثلاثاء،", "يوم الخميس", "الخميس الموافق".
@@ -1413,17 +1452,20 @@ impl<'a> P<'a> {
 
     /// Durations: "ثلاثة أيام", "3 أسابيع", "يومين", "لمدة أسبوع", "عدة سنوات".
     fn quantity(&self, i: usize) -> R<Expr> {
-        if self.is_prep(i, Prep::For) || self.core(i) == "مدة" {
-            let ((n, unit), k) = self.count_unit(i + 1)?;
+        // "لمدة أسبوع", "طوال عام": one unit after a preposition of duration.
+        if let Some(Lex::Unit { unit, count: 1 }) = self.lex(i)
+            && !self.has_article(i)
+            && i.checked_sub(1).is_some_and(|p| self.is_prep(p, Prep::For))
+        {
             return Some((
                 Expr::Duration(Duration {
-                    count: Some(n),
+                    count: Some(1),
                     unit,
                 }),
-                k,
+                i + 1,
             ));
         }
-        if matches!(self.core(i), "عدة" | "بضعة" | "بضع") {
+        if self.lex(i) == Some(Lex::Several) {
             if let Some(Lex::Unit { unit, count: 0 }) = self.lex(i + 1) {
                 return Some((Expr::Duration(Duration { count: None, unit }), i + 2));
             }
@@ -1567,8 +1609,24 @@ impl<'a> P<'a> {
         {
             return None;
         }
-        let (b, end) = self.datetime(k)?;
-        if !marked && to && b.month.is_none() && b.time.is_none() {
+        let (b, end) = match self.datetime(k) {
+            Some(x) => x,
+            // "2007-2011", "من 2007 إلى 2011": a bare year ends a range of years.
+            None if a.year.is_some() && a.month.is_none() => {
+                let (v, _) = self
+                    .digits(k)
+                    .filter(|&(v, d)| d == 4 && (1000..=2100).contains(&v))?;
+                (
+                    DateExpr {
+                        year: Some(YearSaid::Number(v as i32)),
+                        ..DateExpr::default()
+                    },
+                    k + 1,
+                )
+            }
+            None => return None,
+        };
+        if !marked && to && b.month.is_none() && b.time.is_none() && b.year.is_none() {
             return None;
         }
         let (a, b) = complete_range(a, b)?;

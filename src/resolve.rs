@@ -671,7 +671,8 @@ fn yearless(
             None => calendar_month(cal, y, month, ctx),
         }
     };
-    let grain_month = matches!(lean, Lean::Forward | Lean::Back);
+    // A tense cue compares days ("سيعقد في 20 كانون الأول" on the 24th is next year).
+    let grain_month = matches!(lean, Lean::Forward | Lean::Back) && !cue;
     if lean == Lean::Current {
         return Ok(base);
     }
