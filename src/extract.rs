@@ -403,7 +403,10 @@ impl FutureCues {
         let mut clause = 0u32;
         let mut prev_min = false;
         for t in toks {
-            if matches!(t.kind, Kind::Punct(',' | ';' | '.' | '!' | '?' | ':')) {
+            if matches!(
+                t.kind,
+                Kind::Punct(',' | ';' | '.' | '!' | '?' | ':' | '\n')
+            ) {
                 clause += 1;
                 future.push(false);
             }
