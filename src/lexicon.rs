@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use chrono::Weekday;
 
+use crate::expr::Feast;
 use crate::normalize::fold;
 use crate::value::{DayPart, Season, Unit, Vague};
 
@@ -201,6 +202,8 @@ pub enum Lex {
     Which,
     /// عدة، بضعة: "some" before a plural unit ("عدة سنوات" = `PXY`).
     Several,
+    /// The first word of a feast's name (عيد، رأس، عاشوراء...): see [`FEASTS`].
+    FeastHead,
 }
 
 /// The words, by table. Spellings are folded when the lexicon is built.
@@ -354,6 +357,8 @@ const NUMBERS: &[(&str, u32, bool)] = &[
     ("عاشرة", 10, true),
     ("حادي", 1, true),
     ("حادية", 1, true),
+    // "غرة رمضان": the first day of a month.
+    ("غرة", 1, true),
 ];
 
 /// Unit nouns: (spelling, unit, count: 1 singular, 2 dual, 0 plural).
@@ -604,6 +609,13 @@ const OTHERS: &[(&str, Lex)] = &[
     ("هجرية", Lex::EraAh),
     ("للهجرة", Lex::EraAh),
     ("موافق", Lex::Corresponding),
+    ("عيد", Lex::FeastHead),
+    ("رأس", Lex::FeastHead),
+    ("عاشوراء", Lex::FeastHead),
+    ("كريسماس", Lex::FeastHead),
+    ("مولد", Lex::FeastHead),
+    ("إسراء", Lex::FeastHead),
+    ("وقفة", Lex::FeastHead),
     ("عدة", Lex::Several),
     ("بضعة", Lex::Several),
     ("بضع", Lex::Several),
@@ -612,6 +624,39 @@ const OTHERS: &[(&str, Lex)] = &[
     ("الي", Lex::Which),
     ("اللي", Lex::Which),
 ];
+
+/// Feast names, word by word as folded text (after the clitics of the first word). Longest
+/// first where one name begins another.
+pub const FEASTS: &[(&[&str], Feast)] = &[
+    (&["عيد", "الفطر"], Feast::EidAlFitr),
+    (&["عيد", "الاضحى"], Feast::EidAlAdha),
+    (&["عيد", "الاضحي"], Feast::EidAlAdha),
+    (&["يوم", "عرفة"], Feast::Arafa),
+    (&["يوم", "عرفات"], Feast::Arafa),
+    (&["وقفة", "عرفة"], Feast::Arafa),
+    (&["وقفة", "عرفات"], Feast::Arafa),
+    (&["راس", "السنة", "الهجرية"], Feast::HijriNewYear),
+    (&["راس", "السنة", "الهجري"], Feast::HijriNewYear),
+    (&["راس", "السنة", "الميلادية"], Feast::NewYear),
+    (&["راس", "السنة"], Feast::NewYear),
+    (&["يوم", "عاشوراء"], Feast::Ashura),
+    (&["عاشوراء"], Feast::Ashura),
+    (&["المولد", "النبوي"], Feast::Mawlid),
+    (&["ليلة", "الاسراء", "والمعراج"], Feast::IsraMiraj),
+    (&["الاسراء", "والمعراج"], Feast::IsraMiraj),
+    (&["ليلة", "القدر"], Feast::LaylatAlQadr),
+    (&["عيد", "الميلاد"], Feast::Christmas),
+    (&["الكريسماس"], Feast::Christmas),
+    (&["كريسماس"], Feast::Christmas),
+    (&["عيد", "الفصح"], Feast::Easter),
+    (&["عيد", "القيامة"], Feast::Easter),
+];
+
+/// Words after a feast's name that say the Orthodox churches date it.
+pub const ORTHODOX: &[&str] = &["الشرقي", "الارثوذكسي", "الارثوذكسية", "الشرقية", "للارثوذكس"];
+
+/// Epithets after a feast's name, read as part of it.
+pub const FEAST_EPITHETS: &[&str] = &["المبارك", "المجيد", "السعيد", "الشريف"];
 
 /// A word looked up, with what was peeled off it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

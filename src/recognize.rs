@@ -11,7 +11,10 @@ use chrono::Weekday;
 use crate::expr::{
     CenturySaid, DateExpr, DecadeSaid, Expr, MonthSaid, Nth, NthOf, Shift, TimeSaid, YearSaid,
 };
-use crate::lexicon::{Calendar, Direction, Lex, Meridiem, MonthFamily, MonthHead, Part, Prep};
+use crate::lexicon::{
+    Calendar, Direction, FEAST_EPITHETS, FEASTS, Lex, Meridiem, MonthFamily, MonthHead, ORTHODOX,
+    Part, Prep,
+};
 use crate::token::{Kind, Token};
 use crate::value::{DayPart, Duration, Recurrence, Season, Unit, Vague};
 
@@ -488,6 +491,7 @@ impl<'a> P<'a> {
     fn datetime(&self, i: usize) -> R<DateExpr> {
         // A day part before a day: "مساء أمس", "صباح الثلاثاء".
         if let Some((part, j)) = self.day_part_word(i)
+            && self.feast_name(i).is_none()
             && let Some((mut d, k)) = self.date(self.skip_link(j))
             && d.time.is_none()
         {
@@ -560,6 +564,7 @@ impl<'a> P<'a> {
                 best = Some((e, end));
             }
         };
+        consider(self.feast(i));
         consider(self.nth(i));
         consider(self.day_month(i));
         consider(self.numeric(i));
@@ -637,7 +642,11 @@ impl<'a> P<'a> {
             || e.year.is_some()
             || e.direction.is_some()
             || e.weekday.is_some()
-            || (cal == Calendar::Gregorian && self.temporal_before(j));
+            || (self.temporal_before(j)
+                && !matches!(
+                    (cal, month),
+                    (Calendar::Hijri, MonthSaid::Named { month: 2 | 7, .. })
+                ));
         context.then_some((e, end))
     }
 
@@ -1130,6 +1139,70 @@ impl<'a> P<'a> {
         (context || k > j).then_some((e, k))
     }
 
+    /// A feast's name: "عيد الفطر", "عيد الأضحى 2013", "رأس السنة الهجرية", "عيد الميلاد
+    /// الأرثوذكسي", "ثاني أيام عيد الفطر", "ثالث ثلاثاء بعد كريسماس 2014".
+    fn feast_name(&self, i: usize) -> R<(crate::expr::Feast, bool)> {
+        let (feast, mut j) = FEASTS.iter().find_map(|(words, feast)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.core(i + k) == *w)
+                .then_some((*feast, i + words.len()))
+        })?;
+        if FEAST_EPITHETS.contains(&self.core(j)) {
+            j += 1;
+        }
+        let orthodox = ORTHODOX.contains(&self.core(j));
+        if orthodox {
+            j += 1;
+        }
+        Some(((feast, orthodox), j))
+    }
+
+    fn feast(&self, i: usize) -> R<DateExpr> {
+        let mut e = DateExpr::default();
+        let mut j = i;
+        // "ثاني أيام عيد الفطر": the n-th day of the feast.
+        if let Some(Lex::Number {
+            value,
+            ordinal: true,
+        }) = self.lex(j)
+            && (1..=4).contains(&value)
+            && self.is_unit(j + 1, Unit::Day) == Some(0)
+        {
+            e.nth = Some(Nth {
+                n: value as i8,
+                of: NthOf::Day,
+            });
+            j += 2;
+        } else if let Some(Lex::Number {
+            value,
+            ordinal: true,
+        }) = self.lex(j)
+            && (1..=5).contains(&value)
+        {
+            // "ثالث ثلاثاء بعد كريسماس": the n-th weekday after the feast.
+            let mut k = j + 1;
+            if self.is_unit(k, Unit::Day) == Some(1) {
+                k += 1;
+            }
+            let (w, l) = self.weekday_any(k)?;
+            if !self.is_prep(l, Prep::After) {
+                return None;
+            }
+            e.nth = Some(Nth {
+                n: value as i8,
+                of: NthOf::Weekday(w),
+            });
+            j = l + 1;
+        }
+        let ((feast, orthodox), k) = self.feast_name(j)?;
+        e.feast = Some(feast);
+        e.orthodox = orthodox;
+        let end = self.year_tail(k, &mut e);
+        Some((e, end))
+    }
+
     /// مطلع/منتصف/أواخر + a month, a year, a decade or a century: "منتصف آذار",
     /// "أواخر العام الماضي", "بداية الشهر الجاري", "نهاية 2012", "أوائل التسعينيات".
     fn part_of(&self, i: usize) -> R<DateExpr> {
@@ -1382,6 +1455,10 @@ impl<'a> P<'a> {
     fn count_unit(&self, i: usize) -> R<(u32, Unit)> {
         if let Some(Lex::Unit { unit, count }) = self.lex(i) {
             if self.has_article(i) {
+                return None;
+            }
+            // "شهر رمضان", "شهر آذار" name a month, not one month of time.
+            if count == 1 && self.month_name_only(i + 1).is_some() {
                 return None;
             }
             return match count {

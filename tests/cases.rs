@@ -1,12 +1,10 @@
-//! Runs `tests/data/cases.tsv`: each line a text, an anchor, a policy and the mentions expected.
+//! Runs `tests/data/cases*.tsv`: each line a text, an anchor, a policy and the mentions expected.
 
 use tarikh::{Anchor, Extractor, Policy};
 
-#[test]
-fn cases() {
-    let data =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/cases.tsv"))
-            .unwrap();
+fn run(file: &str) {
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let data = std::fs::read_to_string(path).unwrap();
     let mut failures = Vec::new();
     let mut count = 0;
     for (n, line) in data.lines().enumerate() {
@@ -14,7 +12,7 @@ fn cases() {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 4, "line {}: {line}", n + 1);
+        assert_eq!(cols.len(), 4, "{file} line {}: {line}", n + 1);
         let anchor: Anchor = cols[1].parse().unwrap();
         let policy: Policy = cols[2].parse().unwrap();
         let want = if cols[3] == "-" {
@@ -38,11 +36,21 @@ fn cases() {
             ));
         }
     }
-    println!("{count} cases");
+    println!("{file}: {count} cases");
     assert!(
         failures.is_empty(),
-        "{} of {count} cases fail:\n{}",
+        "{file}: {} of {count} cases fail:\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn gregorian_and_relative() {
+    run("cases.tsv");
+}
+
+#[test]
+fn hijri_and_feasts() {
+    run("cases-hijri.tsv");
 }
