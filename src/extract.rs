@@ -300,7 +300,10 @@ fn corresponding_pairs(toks: &[Token], raws: &[Raw]) -> Vec<usize> {
     raws.windows(2)
         .enumerate()
         .filter(|(_, w)| {
-            let between = toks.get(w[0].found.last..w[1].found.first).unwrap_or(&[]);
+            let between = match w {
+                [a, b] => toks.get(a.found.last..b.found.first).unwrap_or(&[]),
+                _ => &[],
+            };
             between
                 .iter()
                 .any(|t| t.entry.is_some_and(|e| e.lex == Lex::Corresponding))
