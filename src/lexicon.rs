@@ -383,6 +383,8 @@ const UNITS: &[(&str, Unit, u8)] = &[
     ("عاما", Unit::Year, 1),
     ("أعوام", Unit::Year, 0),
     ("عامين", Unit::Year, 2),
+    ("عامي", Unit::Year, 2),
+    ("سنتي", Unit::Year, 2),
     ("عامان", Unit::Year, 2),
     ("سنة", Unit::Year, 1),
     ("سنه", Unit::Year, 1),
@@ -787,9 +789,11 @@ impl Lexicon {
             return Some(e);
         }
         // ل + ال is written لل: restore the article.
+        // The ل stays in the span: it is also the article's lam.
         if rest.starts_with('ل') && !rest.starts_with("ال") {
             let restored = format!("ا{rest}");
-            return self.try_word(&restored, clitic, true);
+            let conj = conj.map_or(0, |c| word.len() - c.len());
+            return self.try_word(&restored, conj, true);
         }
         None
     }

@@ -399,7 +399,9 @@ impl<'a> P<'a> {
     /// `bare` allows a plain four-digit number.
     fn year(&self, i: usize, bare: bool) -> R<(YearSaid, Option<Calendar>)> {
         if let Some(count) = self.is_unit(i, Unit::Year) {
-            if count != 1 {
+            // "عامي 2008 و2012": the dual construct names years too.
+            let dual_construct = count == 2 && matches!(self.core(i), "عامي" | "سنتي");
+            if count != 1 && !dual_construct {
                 return None;
             }
             let j = i + 1;
@@ -1396,7 +1398,8 @@ impl<'a> P<'a> {
     fn meridiem(&self, j: usize) -> (Option<Meridiem>, usize) {
         match self.lex(j) {
             Some(Lex::DayPart(_, m)) => (Some(m), j + 1),
-            Some(Lex::Prayer(m)) => (Some(m), j + 1),
+            // "الظهر", "العصر"; bare "ظهر" is also the verb "appeared".
+            Some(Lex::Prayer(m)) if self.has_article(j) => (Some(m), j + 1),
             Some(Lex::Prep(p @ (Prep::Before | Prep::After))) => match self.lex(j + 1) {
                 Some(Lex::Prayer(m)) => {
                     let m = if p == Prep::Before && m == Meridiem::Noon {
@@ -1472,7 +1475,9 @@ impl<'a> P<'a> {
             return None;
         }
         match self.lex(j)? {
-            Lex::Unit { unit, count } if count != 2 && !self.has_article(j) => {
+            Lex::Unit { unit, count }
+                if count != 2 && !self.has_article(j) && !self.has_clitic(j) =>
+            {
                 Some(((n, unit), j + 1))
             }
             _ => None,
@@ -1563,7 +1568,9 @@ impl<'a> P<'a> {
         let ((n, _), k) = self.number(i).filter(|((_, ord), _)| !ord)?;
         // A four-digit number before a unit is more often a count of things than of years.
         match self.lex(k)? {
-            Lex::Unit { unit, count } if count != 2 && !self.has_article(k) && n > 0 => {
+            Lex::Unit { unit, count }
+                if count != 2 && !self.has_article(k) && !self.has_clitic(k) && n > 0 =>
+            {
                 if matches!(unit, Unit::Hour) && self.punct(k + 1, ':') {
                     return None;
                 }
@@ -1706,9 +1713,15 @@ impl<'a> P<'a> {
         if !marked && to && b.month.is_none() && b.time.is_none() && b.year.is_none() {
             return None;
         }
+        let a_had_month = a.month.is_some();
         let (a, b) = complete_range(a, b)?;
-        // Without من/بين, "X و Y" must be two days of one month: "23 و24 كانون الأول".
-        if !marked && a.day.is_none() && a.year.is_none() {
+        // Without من/بين, "X و Y" must be two days of one month ("23 و24 كانون الأول"): "2008
+        // و2012" are two years.
+        let and =
+            self.lex(j) == Some(Lex::And) || (self.has_clitic(j) && self.word(j).starts_with('و'));
+        let days = a.day.is_some() && !(and && a_had_month && b.month.is_some());
+        let years = a.year.is_some() && a.month.is_none() && !and;
+        if !marked && !days && !years {
             return None;
         }
         Some((

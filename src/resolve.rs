@@ -1171,6 +1171,25 @@ fn shift_instant(at: NaiveDateTime, unit: Unit, n: i64) -> Option<NaiveDateTime>
 
 fn relative(count: u32, unit: Unit, shift: Shift, ctx: &Ctx) -> Result<Value, ErrorKind> {
     let now = ctx.anchor.datetime();
+    // Hours from an anchor without a time: only the day is known.
+    let unit = match unit {
+        Unit::Hour | Unit::Minute | Unit::Second if ctx.anchor.time.is_none() => {
+            let days = match unit {
+                Unit::Hour => i64::from(count) / 24,
+                _ => 0,
+            };
+            let day = match shift {
+                Shift::Ago => shift_date(now.date(), Unit::Day, -days),
+                Shift::Later => shift_date(now.date(), Unit::Day, days),
+                _ => None,
+            };
+            if let Some(day) = day {
+                return Ok(Value::Point(Point::Day(day)));
+            }
+            unit
+        }
+        u => u,
+    };
     let n = i64::from(count);
     let at = |k: i64| shift_instant(now, unit, k).ok_or(ErrorKind::OutOfRange);
     Ok(match shift {
@@ -1276,9 +1295,36 @@ fn range(a: &Expr, b: &Expr, ctx: &Ctx) -> Resolved {
                 None => date(db, ctx)?,
             }
         }
+        // "من الإثنين إلى الجمعة": the second weekday on or after the first.
+        (Expr::Date(_), Expr::Date(db))
+            if db.weekday.is_some()
+                && db.day.is_none()
+                && db.week.is_none()
+                && db.relative_day.is_none()
+                && db.direction.is_none() =>
+        {
+            let (v, f) = resolve(b, ctx)?;
+            match (va.first_day(), v) {
+                (Some(a0), Value::Point(Point::Day(x))) if x < a0 => {
+                    let back = (a0 - x).num_days();
+                    let days = (back + 6) / 7 * 7;
+                    let moved = shift_date(x, Unit::Day, days).ok_or(ErrorKind::OutOfRange)?;
+                    (Value::Point(Point::Day(moved)), f)
+                }
+                _ => (v, f),
+            }
+        }
         _ => resolve(b, ctx)?,
     };
     let (vb, fb) = vb;
+    // An end before the start ("2018-2017") is not a range.
+    if let (Some(a0), Some(b1)) = (va.first_day(), vb.last_day())
+        && b1 < a0
+    {
+        return Err(ErrorKind::Unsupported {
+            what: "ranges that end before they start",
+        });
+    }
     flags.extend(fb);
     let start = match va {
         Value::Point(p) => p,
