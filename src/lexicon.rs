@@ -627,6 +627,11 @@ const OTHERS: &[(&str, Lex)] = &[
     ("اللي", Lex::Which),
 ];
 
+/// Month names that are read as months only with a day or a year, even after a preposition:
+/// آب (also the city إب once folded, and "father"), أوت ("out"), صفر ("zero"), رجب (a name).
+/// Written folded.
+pub const STRICT_MONTHS: &[&str] = &["اب", "اوت", "صفر", "رجب"];
+
 /// Feast names, word by word as folded text (after the clitics of the first word). Longest
 /// first where one name begins another.
 pub const FEASTS: &[(&[&str], Feast)] = &[

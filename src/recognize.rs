@@ -13,7 +13,7 @@ use crate::expr::{
 };
 use crate::lexicon::{
     Calendar, Direction, FEAST_EPITHETS, FEASTS, Lex, Meridiem, MonthFamily, MonthHead, ORTHODOX,
-    Part, Prep,
+    Part, Prep, STRICT_MONTHS,
 };
 use crate::token::{Kind, Token};
 use crate::value::{DayPart, Duration, Recurrence, Season, Unit, Vague};
@@ -349,6 +349,10 @@ impl<'a> P<'a> {
                 if self.has_article(i) && !ordinal {
                     return None;
                 }
+                // "للشهر الثالث على التوالي": a count of months, not the third month.
+                if self.core(k) == "على" && self.core(k + 1) == "التوالي" {
+                    return None;
+                }
                 Some((
                     (
                         named(n as u8, MonthFamily::Numbered),
@@ -431,7 +435,15 @@ impl<'a> P<'a> {
         if !(1..=4).contains(&d) || v == 0 {
             return None;
         }
-        let (cal, k) = self.era(i + 1);
+        let (mut cal, mut k) = self.era(i + 1);
+        // "1500 م" after a race is metres: a spaced "م" marks a year only in date context.
+        if cal == Some(Calendar::Gregorian)
+            && self.core(i + 1) == "م"
+            && !self.adjacent(i + 1)
+            && !bare
+        {
+            (cal, k) = (None, i + 1);
+        }
         if cal.is_some() || (bare && d == 4) {
             return Some(((YearSaid::Number(v as i32), cal), k));
         }
@@ -644,11 +656,7 @@ impl<'a> P<'a> {
             || e.year.is_some()
             || e.direction.is_some()
             || e.weekday.is_some()
-            || (self.temporal_before(j)
-                && !matches!(
-                    (cal, month),
-                    (Calendar::Hijri, MonthSaid::Named { month: 2 | 7, .. })
-                ));
+            || (self.temporal_before(j) && !STRICT_MONTHS.contains(&self.core(j)));
         context.then_some((e, end))
     }
 
@@ -871,7 +879,25 @@ impl<'a> P<'a> {
             e.day_part = Some(DayPart::Night);
             return Some((e, k));
         }
-        let (d, k) = self.shifted_day(j)?;
+        let (mut d, mut k) = self.shifted_day(j)?;
+        // "اليوم السابع عشر" is "the seventeenth day", not today.
+        if self.lex(j) == Some(Lex::RelDay(0))
+            && matches!(self.lex(k), Some(Lex::Number { ordinal: true, .. }))
+        {
+            return None;
+        }
+        // "أمس الأول": the day before yesterday.
+        if d == -1
+            && self.has_article(k)
+            && self.lex(k)
+                == Some(Lex::Number {
+                    value: 1,
+                    ordinal: true,
+                })
+        {
+            d = -2;
+            k += 1;
+        }
         e.relative_day = Some(d);
         j = k;
         // "أمس الاثنين": the weekday names the same day (unless a date follows it).
@@ -927,6 +953,10 @@ impl<'a> P<'a> {
                 return None;
             }
             let d = self.dir(j + 1)?;
+            // "العقد الأخير من عمره": "the last" of something else, not of the anchor's.
+            if matches!(self.core(j + 1), "الاخير" | "الاخيرة") {
+                return None;
+            }
             (dir_offset(d), j + 2)
         };
         match unit {
@@ -1334,6 +1364,15 @@ impl<'a> P<'a> {
             j = self.clock_minutes(j, &mut t);
         }
         let (mer, k) = self.meridiem(j);
+        // "3 صباحا" is a time; "24 الليل" in a list is not: digits without الساعة or hh:mm
+        // need an hour on the 12-hour clock and a day-part adverb right after them.
+        if !clock
+            && !hhmm
+            && self.digits(i).is_some()
+            && (t.hour > 12 || k != j + 1 || self.has_article(j))
+        {
+            return None;
+        }
         t.meridiem = mer;
         j = k;
         // A time zone: "بتوقيت GMT", "بتوقيت مكة المكرمة".
@@ -1347,6 +1386,7 @@ impl<'a> P<'a> {
         if !(clock || hhmm || t.meridiem.is_some()) {
             return None;
         }
+
         Some((t, j))
     }
 
