@@ -147,9 +147,30 @@ impl<'a> P<'a> {
         }
     }
 
+    /// An hour in words without الساعة: a feminine word with the article ("الثالثة",
+    /// "الحادية عشرة", "الواحدة"), not "الأولى" (the first one).
+    fn feminine_hour(&self, j: usize) -> bool {
+        matches!(
+            self.lex(j),
+            Some(Lex::Number { value: 2..=12, .. })
+                | Some(Lex::Number {
+                    value: 1,
+                    ordinal: false
+                })
+        ) && self.has_article(j)
+            && self.core(j).ends_with('ة')
+    }
+
     fn can_start(&self, i: usize) -> bool {
         match self.t.get(i).map(|t| (t.kind, t.entry)) {
-            Some((Kind::Number { .. }, _)) => true,
+            // Not the decimals of "34.6".
+            Some((Kind::Number { .. }, _)) => {
+                !(i >= 2
+                    && self.adjacent(i)
+                    && self.adjacent(i - 1)
+                    && (self.punct(i - 1, '.') || self.punct(i - 1, ','))
+                    && self.digits(i - 2).is_some())
+            }
             Some((Kind::Word, Some(e))) => {
                 !matches!(
                     e.lex,
@@ -611,8 +632,16 @@ impl<'a> P<'a> {
             }
             m = self.skip_link(m);
             // "4/صفر" and "1- صفر" are scores: a separator only before an unambiguous name.
-            if let Some(((month, cal, _), l)) =
-                self.month_doubled(m).filter(|x| !separated || x.0.2)
+            // "أول أب" is "the first father": a strict month needs a day in digits or a year.
+            let strict = STRICT_MONTHS.contains(&self.core(m));
+            if let Some(((month, cal, _), l)) = self
+                .month_doubled(m)
+                .filter(|x| !separated || x.0.2)
+                .filter(|x| {
+                    !strict
+                        || self.digits(j).is_some()
+                        || self.year(self.skip_comma(x.1), true).is_some()
+                })
             {
                 e.day = Some(day);
                 e.month = Some(month);
@@ -1343,7 +1372,7 @@ impl<'a> P<'a> {
                     j += 2;
                 }
             }
-        } else if clock || matches!(self.lex(j), Some(Lex::Number { ordinal: true, .. })) {
+        } else if clock || self.feminine_hour(j) {
             let ((mut h, _), mut k) = self.number_words(j)?;
             // "الرابعة وأربعون دقيقة": the tens belong to the minutes.
             if h > 24

@@ -1224,6 +1224,14 @@ fn relative(count: u32, unit: Unit, shift: Shift, ctx: &Ctx) -> Result<Value, Er
             Some(unit_point(at(1)?, unit, ctx)),
             Some(unit_point(at(n)?, unit, ctx)),
         ),
+        // "خلال ثلاثة أعوام": a duration, unless the reading looks ahead ("خلال أسبوعين"
+        // in a clause about the future, or under the future policy): then from now to then.
+        Shift::Within if ctx.policy != Policy::Future && !ctx.future_cue => {
+            Value::Duration(crate::value::Duration {
+                count: Some(count),
+                unit,
+            })
+        }
         Shift::Within => {
             let end = at(n)?;
             match ctx.anchor.time {
