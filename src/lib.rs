@@ -61,7 +61,8 @@ mod value;
 
 pub use error::{Error, ErrorKind};
 pub use expr::{
-    CenturySaid, DateExpr, DecadeSaid, Expr, MonthSaid, Nth, NthOf, Shift, TimeSaid, YearSaid,
+    CenturySaid, DateExpr, DecadeSaid, Expr, Feast, MonthSaid, Nth, NthOf, Shift, TimeSaid,
+    YearSaid,
 };
 pub use extract::{Extractor, Mention, MentionType};
 pub use lexicon::{Calendar, Direction, MonthFamily, Part};
