@@ -4,7 +4,7 @@ use tarikh::{Anchor, Policy};
 
 pub const USAGE: &str = "\
 usage:
-  tarikh parse    [--ref DATE] [--policy news|future|past] [EXPR...]
+  tarikh parse    [--ref DATE] [--policy news|future|past] [--lossy] [EXPR...]
   tarikh extract  [--ref DATE] [--policy P] [--jsonl] [--threads N] [--lossy] [FILE]
   tarikh timeline [--ref DATE] [--policy P] [--format text|json] [--jsonl] [--threads N] [FILE]
 

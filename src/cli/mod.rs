@@ -115,11 +115,25 @@ pub fn run_parse(args: &Args, out: &mut impl Write) -> io::Result<bool> {
         writeln!(out, "{line}")
     };
     if args.positional.is_empty() {
-        for line in io::stdin().lock().lines() {
-            let line = line?;
-            if !line.trim().is_empty() {
-                one(line.trim(), out)?;
+        // Lines are decoded one by one, so a line that is not UTF-8 fails alone.
+        let mut stdin = io::stdin().lock();
+        let mut buf = Vec::new();
+        let mut n = 0usize;
+        let mut bad_lines = false;
+        while stdin.read_until(b'\n', &mut buf)? > 0 {
+            n += 1;
+            match decode(std::mem::take(&mut buf), args.lossy) {
+                Ok(line) if line.trim().is_empty() => {}
+                Ok(line) => one(line.trim(), out)?,
+                Err(at) => {
+                    bad_lines = true;
+                    let msg = format!("line {n} is not valid UTF-8 at byte {at} (use --lossy)");
+                    writeln!(out, "{}", json!({"line": n, "error": msg}))?;
+                }
             }
+        }
+        if bad_lines {
+            return Ok(false);
         }
     } else {
         for e in &args.positional {
