@@ -1,5 +1,18 @@
 //! The `tarikh` command line: `parse`, `extract`, `timeline`. See `tarikh --help`.
 
+// The same guarantees as the library: no unsafe code, no panicking shortcuts.
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::unreachable
+)]
+
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
