@@ -16,7 +16,7 @@ pub fn today() -> NaiveDate {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let days = i32::try_from(secs / 86_400).unwrap_or(0);
-    NaiveDate::from_num_days_from_ce_opt(719_163 + days).unwrap_or_default()
+    NaiveDate::from_num_days_from_ce_opt(days.saturating_add(719_163)).unwrap_or_default()
 }
 
 fn extractor(args: &Args) -> Extractor {
