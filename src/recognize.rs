@@ -105,7 +105,8 @@ impl<'a> P<'a> {
 
     fn digits(&self, i: usize) -> Option<(u32, u16)> {
         match self.t.get(i)?.kind {
-            Kind::Number { value, digits } => Some((value, digits)),
+            // Ten digits and more may have saturated the value: not a number we can use.
+            Kind::Number { value, digits } if digits < 10 => Some((value, digits)),
             _ => None,
         }
     }
