@@ -313,8 +313,15 @@ fn extreme_years() {
     let err = parse("منذ 999999999 عام").unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::OutOfRange);
     // A number too long for 32 bits is not read as a smaller one.
-    assert_eq!(parse("خلال 999999999 ساعة").unwrap().value.to_string(), "PT999999999H");
-    for text in ["خلال 99999999999 ساعة", "منذ 4294967296 يوما", "عام 99999999999"] {
+    assert_eq!(
+        parse("خلال 999999999 ساعة").unwrap().value.to_string(),
+        "PT999999999H"
+    );
+    for text in [
+        "خلال 99999999999 ساعة",
+        "منذ 4294967296 يوما",
+        "عام 99999999999",
+    ] {
         assert!(values(text).is_empty(), "{text}");
     }
 }

@@ -8,7 +8,7 @@
     clippy::expect_used
 )]
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{NaiveDate, TimeDelta, Weekday};
 use tarikh::hijri::{self, HijriDate, Rules};
 use tarikh::normalize::Normalized;
 use tarikh::{Anchor, Extractor, Policy, Value};
@@ -17,6 +17,13 @@ use tarikh::{Anchor, Extractor, Policy, Value};
 /// date near today, a date anywhere chrono can represent, or one of chrono's limits), the next
 /// four its day number; the rest, as UTF-8 (lossy), is the text.
 pub fn split(data: &[u8]) -> (Anchor, Policy, String) {
+    let (anchor, x, text) = split_extractor(data);
+    (anchor, x.get_policy(), text)
+}
+
+/// Like [`split`], with an extractor whose policy, week start and Hijri rules come from the
+/// first byte.
+pub fn split_extractor(data: &[u8]) -> (Anchor, Extractor, String) {
     let (head, rest) = data.split_at(data.len().min(5));
     let mut h = [0u8; 5];
     h[..head.len()].copy_from_slice(head);
@@ -39,9 +46,20 @@ pub fn split(data: &[u8]) -> (Anchor, Policy, String) {
         1 => Policy::Future,
         _ => Policy::Past,
     };
+    let rules = if h[0] & 0x20 == 0 {
+        Rules::UmmAlQura
+    } else {
+        Rules::Tabular
+    };
+    let week_start =
+        [Weekday::Mon, Weekday::Sat, Weekday::Sun, Weekday::Fri][usize::from(h[0] >> 6)];
+    let x = Extractor::new()
+        .policy(policy)
+        .hijri_rules(rules)
+        .week_start(week_start);
     (
         Anchor::new(date),
-        policy,
+        x,
         String::from_utf8_lossy(rest).into_owned(),
     )
 }
@@ -49,8 +67,7 @@ pub fn split(data: &[u8]) -> (Anchor, Policy, String) {
 /// `Extractor::extract_all`: no panic; spans on char boundaries, in order, agreeing with the
 /// mention's text and char span; values print and their first day is not after their last.
 pub fn extract(data: &[u8]) {
-    let (anchor, policy, text) = split(data);
-    let x = Extractor::new().policy(policy);
+    let (anchor, x, text) = split_extractor(data);
     let all = x.extract_all(&text, &anchor);
     for r in &all {
         let (span, piece) = match r {
@@ -108,8 +125,8 @@ pub fn extract(data: &[u8]) {
 /// `Extractor::parse`: no panic; an error's span lies inside the input on char boundaries and
 /// its message quotes the text there.
 pub fn parse(data: &[u8]) {
-    let (anchor, policy, text) = split(data);
-    match Extractor::new().policy(policy).parse(&text, &anchor) {
+    let (anchor, x, text) = split_extractor(data);
+    match x.parse(&text, &anchor) {
         Ok(m) => {
             let _ = m.value.to_string();
             assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
