@@ -48,7 +48,9 @@
 )]
 
 pub mod easter;
+pub mod document;
 mod error;
+pub mod event;
 mod expr;
 mod extract;
 pub mod hijri;
@@ -56,6 +58,7 @@ pub mod lexicon;
 pub mod normalize;
 mod recognize;
 mod resolve;
+pub mod timeline;
 mod token;
 mod value;
 
@@ -66,4 +69,5 @@ pub use expr::{
 pub use extract::{Extractor, Mention, MentionType};
 pub use lexicon::{Calendar, Direction, MonthFamily, Part};
 pub use resolve::{Anchor, Flag, Policy};
+pub use timeline::{Timeline, TimelineBuilder};
 pub use value::{DayPart, Duration, Grain, Point, Recurrence, Season, Unit, Vague, Value};
