@@ -434,10 +434,17 @@ pub fn infer_from_mentions(text: &str, ms: &[Mention], fallback: Anchor) -> Docu
     if let Some(b) = best.take_if(|b| b.confidence >= CONF_RELATIVE_WEEKDAY) {
         return b;
     }
-    // The weekday of the document, from "اليوم الأربعاء" or "أمس الاثنين".
-    let doc_weekday = ms.iter().find_map(|m| {
+    // The weekday of the document, from "اليوم الأربعاء", "أمس الاثنين" or "يوم غد الجمعة".
+    let doc_weekday = ms.iter().enumerate().find_map(|(i, m)| {
         let (r, w) = relative_day(m)?;
-        let w = w?;
+        let w = w.or_else(|| {
+            let next = ms.get(i + 1)?;
+            let d = date_expr(next)?;
+            let bare = d.day.is_none() && d.month.is_none() && d.relative_day.is_none();
+            (bare && adjacent(text, &m.span, &next.span))
+                .then_some(d.weekday)
+                .flatten()
+        })?;
         let mut day = w;
         for _ in 0..(-r).rem_euclid(7) {
             day = day.succ();
@@ -466,12 +473,12 @@ pub fn infer_from_mentions(text: &str, ms: &[Mention], fallback: Anchor) -> Docu
     if let Some((day, m)) = weekday_dated.iter().max_by_key(|(d, _)| *d) {
         return adjust(found(*day, DateSource::WeekdayAgreement, CONF_WEEKDAY, m));
     }
-    // 4. The latest full date.
+    // 4. The latest full date (or the end of a range of full dates).
     if let Some((day, m)) = ms
         .iter()
         .filter_map(|m| match calendar_day(m) {
             Some((d, YearBy::Written)) => Some((d, m)),
-            _ => None,
+            _ => written_range_end(m).map(|d| (d, m)),
         })
         .max_by_key(|(d, _)| *d)
     {
@@ -482,6 +489,23 @@ pub fn infer_from_mentions(text: &str, ms: &[Mention], fallback: Anchor) -> Docu
         source: DateSource::Fallback,
         confidence: 0.0,
         evidence: None,
+    }
+}
+
+/// The last day of a range of calendar days whose year is written ("07 و08 أفريل 2014").
+fn written_range_end(m: &Mention) -> Option<NaiveDate> {
+    let Expr::Range(a, b) = &m.expr else {
+        return None;
+    };
+    let written = |e: &Expr| {
+        matches!(e, Expr::Date(d) if d.day.is_some() && matches!(d.year, Some(YearSaid::Number(_))))
+    };
+    if !(written(a) || written(b)) {
+        return None;
+    }
+    match m.value {
+        Value::Range(_, Some(Point::Day(d))) => Some(d),
+        _ => None,
     }
 }
 

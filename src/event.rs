@@ -141,6 +141,10 @@ const DURING_WORDS: &[&str] = &["خلال", "أثناء", "هامش", "ختام"
 /// First words of a sentence that continue the preceding one.
 const CONTINUING_OPENERS: &[&str] = &["خلال", "أثناء", "كما", "ثم", "قد", "حيث", "ذلك", "هناك"];
 
+/// Words that open reported speech or a complement ("قال إن...", "أكد أن..."): a new clause
+/// when the part they open has a trigger of its own.
+const COMPLEMENTIZERS: &[&str] = &["إن", "أن", "بأن", "أنه", "أنها", "بأنه", "بأنها", "إنه", "إنها"];
+
 /// Object pronouns and possessives that may follow a trigger.
 const SUFFIXES: &[&str] = &["هما", "ها", "هم", "هن", "كم", "نا", "ه", "ي", "ك"];
 
@@ -149,6 +153,7 @@ struct Table {
     relative: Vec<String>,
     during: Vec<String>,
     openers: Vec<String>,
+    complementizers: Vec<String>,
 }
 
 fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
@@ -196,6 +201,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         relative: folded(RELATIVE_WORDS),
         during: folded(DURING_WORDS),
         openers: folded(CONTINUING_OPENERS),
+        complementizers: folded(COMPLEMENTIZERS),
     }
 });
 
@@ -226,6 +232,12 @@ fn lookup(word: &str) -> Option<(&'static str, usize)> {
                 }
                 let pre = conj_len + prep_len + art_len;
                 if let Some(f) = t.words.get(stem) {
+                    return Some((f, pre));
+                }
+                // The accusative of a noun: اتفاقا، اجتماعا
+                if let Some(s) = stem.strip_suffix('ا').filter(|s| s.chars().count() >= 3)
+                    && let Some(f) = t.words.get(s)
+                {
                     return Some((f, pre));
                 }
                 for suffix in SUFFIXES {
@@ -486,25 +498,57 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
     let mut prev_date: Option<(Value, Vec<Mention>)> = None;
     let mut ti = 0usize;
     let mut mi = 0usize;
+    let near = |span: &Range<usize>, among: &[usize]| -> Option<usize> {
+        among.iter().copied().min_by_key(|&i| {
+            mentions
+                .get(i)
+                .map_or((usize::MAX, true), |m| distance(span, &m.span))
+        })
+    };
     for (si, sent) in sents.iter().enumerate() {
-        let clauses = clauses_of(sent, &scan.triggers, mentions, &mut ti, &mut mi);
-        let sentence_opens_continuation = words_before(&scan.words, sent.span.end, sent.span.start)
+        let sent = split_complements(sent, &scan.words, &table.complementizers);
+        let clauses = clauses_of(&sent, &scan.triggers, mentions, &mut ti, &mut mi);
+        let opens_continuation = words_before(&scan.words, sent.span.end, sent.span.start)
             .last()
             .is_some_and(|w| table.openers.iter().any(|o| o == w));
-        let sentence_dated: Vec<usize> = clauses
-            .iter()
-            .flat_map(|c| c.mentions.iter().copied())
-            .filter(|&i| mentions.get(i).is_some_and(is_dated))
-            .collect();
-        let mut used_elsewhere: Vec<usize> = Vec::new();
-        let mut sent_events: Vec<Event> = Vec::new();
-        for clause in &clauses {
-            let dated: Vec<usize> = clause
-                .mentions
+        let dated_of = |c: &Clause| -> Vec<usize> {
+            c.mentions
                 .iter()
                 .copied()
                 .filter(|&i| mentions.get(i).is_some_and(is_dated))
+                .collect()
+        };
+        // First pass: the mention each trigger takes in its own clause.
+        let mut chosen: Vec<Vec<(usize, Option<usize>)>> = Vec::with_capacity(clauses.len());
+        let mut claimed: Vec<Value> = Vec::new();
+        for c in &clauses {
+            let dated = dated_of(c);
+            let picks: Vec<(usize, Option<usize>)> = c
+                .triggers
+                .iter()
+                .map(|&t| {
+                    let pick = scan.triggers.get(t).and_then(|tr| near(&tr.span, &dated));
+                    (t, pick)
+                })
                 .collect();
+            for (_, p) in &picks {
+                if let Some(m) = p.and_then(|i| mentions.get(i)) {
+                    claimed.push(m.value);
+                }
+            }
+            chosen.push(picks);
+        }
+        // Dates of the sentence a trigger with none in its clause may inherit: those no trigger
+        // took in its own clause.
+        let free: Vec<usize> = clauses
+            .iter()
+            .flat_map(dated_of)
+            .filter(|&i| mentions.get(i).is_some_and(|m| !claimed.contains(&m.value)))
+            .collect();
+        let mut inherited: Vec<Value> = Vec::new();
+        let mut sent_events: Vec<Event> = Vec::new();
+        for (clause, picks) in clauses.iter().zip(&chosen) {
+            let dated = dated_of(clause);
             let present = clause.mentions.iter().any(|&i| {
                 mentions
                     .get(i)
@@ -513,53 +557,60 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
             let clause_text = text.get(clause.span.clone()).unwrap_or("").to_string();
             // Group the clause's triggers by the date each one gets.
             let mut groups: Vec<(Option<Value>, DatedBy, Vec<Mention>, Vec<Trigger>)> = Vec::new();
-            for &t in &clause.triggers {
+            for &(t, pick) in picks {
                 let Some(trig) = scan.triggers.get(t) else {
                     continue;
                 };
-                let (value, by, ms) = if let Some(&best) = dated.iter().min_by_key(|&&i| {
-                    mentions
-                        .get(i)
-                        .map_or((usize::MAX, true), |m| distance(&trig.span, &m.span))
-                }) {
-                    let v = mentions.get(best).map(|m| m.value);
-                    let ms = same_value(mentions, &dated, v);
-                    (v, DatedBy::Explicit, ms)
+                let before = || words_before(&scan.words, trig.span.start, sent.span.start).take(2);
+                let (value, by, ms) = if let Some(m) = pick.and_then(|i| mentions.get(i)) {
+                    let ms = same_value(mentions, &dated, Some(m.value));
+                    (Some(m.value), DatedBy::Explicit, ms)
                 } else if present {
                     let v = Value::Point(Point::Day(doc.anchor.date()));
                     (Some(v), DatedBy::Document, Vec::new())
-                } else if words_before(&scan.words, trig.span.start, sent.span.start)
-                    .take(2)
-                    .any(|w| table.relative.iter().any(|r| r == w))
-                {
+                } else if before().any(|w| table.relative.iter().any(|r| r == w)) {
                     (None, DatedBy::None, Vec::new())
-                } else if let Some(&best) = sentence_dated.iter().min_by_key(|&&i| {
-                    mentions
-                        .get(i)
-                        .map_or((usize::MAX, true), |m| distance(&trig.span, &m.span))
-                }) {
-                    used_elsewhere.push(best);
-                    let v = mentions.get(best).map(|m| m.value);
-                    let ms = same_value(mentions, &sentence_dated, v);
-                    (v, DatedBy::Inherited, ms)
-                } else if let Some((v, ms)) = prev_date.as_ref().filter(|_| {
-                    sentence_opens_continuation
-                        || words_before(&scan.words, trig.span.start, sent.span.start)
-                            .take(2)
-                            .any(|w| table.during.iter().any(|d| d == w))
-                }) {
+                } else if let Some(m) = near(&trig.span, &free).and_then(|i| mentions.get(i)) {
+                    inherited.push(m.value);
+                    let ms = same_value(mentions, &free, Some(m.value));
+                    (Some(m.value), DatedBy::Inherited, ms)
+                } else if before().any(|w| table.during.iter().any(|d| d == w))
+                    && let Some((v, ms)) = sent_events
+                        .iter()
+                        .rev()
+                        .find_map(|e| e.value.map(|v| (v, e.mentions.clone())))
+                        .or_else(|| prev_date.clone())
+                {
+                    (Some(v), DatedBy::Inherited, ms)
+                } else if let Some((v, ms)) = prev_date.as_ref().filter(|_| opens_continuation) {
                     (Some(*v), DatedBy::Inherited, ms.clone())
                 } else {
                     (None, DatedBy::None, Vec::new())
                 };
-                match groups
-                    .iter_mut()
-                    .find(|g| g.0 == value && g.1 == by)
-                {
+                match groups.iter_mut().find(|g| g.0 == value && g.1 == by) {
                     Some(g) => g.3.push(trig.clone()),
                     None => groups.push((value, by, ms, vec![trig.clone()])),
                 }
             }
+            // Triggers that only say something took place join the event they hold.
+            let generic = |g: &(Option<Value>, DatedBy, Vec<Mention>, Vec<Trigger>)| {
+                g.3.iter().all(|t| GENERIC_FAMILIES.contains(&t.family))
+            };
+            if let Some(k) = groups.iter().position(|g| !generic(g)) {
+                let mut i = 0;
+                while i < groups.len() {
+                    if i != k && generic(&groups[i]) && groups[i].1 == DatedBy::None {
+                        let g = groups.remove(i);
+                        let k = if i < k { k - 1 } else { k };
+                        if let Some(main) = groups.get_mut(k) {
+                            main.3.extend(g.3);
+                        }
+                        continue;
+                    }
+                    i += 1;
+                }
+            }
+            let taken: Vec<Value> = groups.iter().filter_map(|g| g.0).collect();
             for (value, dated_by, ms, mut trigs) in groups {
                 // The main trigger: the first one that names the event, not just its holding.
                 if let Some(k) = trigs
@@ -581,49 +632,46 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                     repeats: Vec::new(),
                 });
             }
-            // A dated clause with no trigger: one event for each date it gives.
-            if clause.triggers.is_empty() {
-                let mut seen: Vec<Value> = Vec::new();
-                for &i in &dated {
-                    let Some(m) = mentions.get(i) else { continue };
-                    if seen.contains(&m.value) {
-                        continue;
-                    }
-                    seen.push(m.value);
-                    sent_events.push(Event {
-                        trigger: None,
-                        triggers: Vec::new(),
-                        span: clause.span.clone(),
-                        text: clause_text.clone(),
-                        sentence: si,
-                        value: Some(m.value),
-                        dated_by: DatedBy::Explicit,
-                        mentions: same_value(mentions, &dated, Some(m.value)),
-                        repeats: Vec::new(),
-                    });
+            // Every other date of the clause: an event with no trigger, one for each date.
+            let mut seen: Vec<Value> = taken;
+            for &i in &dated {
+                let Some(m) = mentions.get(i) else { continue };
+                let is_dateline = doc.source == crate::document::DateSource::Dateline
+                    && doc.evidence.as_ref() == Some(&m.span);
+                if seen.contains(&m.value) || is_dateline {
+                    continue;
                 }
+                seen.push(m.value);
+                sent_events.push(Event {
+                    trigger: None,
+                    triggers: Vec::new(),
+                    span: clause.span.clone(),
+                    text: clause_text.clone(),
+                    sentence: si,
+                    value: Some(m.value),
+                    dated_by: DatedBy::Explicit,
+                    mentions: same_value(mentions, &dated, Some(m.value)),
+                    repeats: Vec::new(),
+                });
             }
         }
-        // A trigger-less date that a triggered event of the sentence took is not told twice.
-        let taken: Vec<Value> = used_elsewhere
-            .iter()
-            .filter_map(|&i| mentions.get(i).map(|m| m.value))
-            .collect();
-        sent_events.retain(|e| e.trigger.is_some() || e.value.is_none_or(|v| !taken.contains(&v)));
-        // The date a following sentence may continue from.
+        // A trigger-less date that a triggered event of the sentence inherited is not told twice.
+        sent_events
+            .retain(|e| e.trigger.is_some() || e.value.is_none_or(|v| !inherited.contains(&v)));
+        // The date a following sentence may continue from: the first its own clauses gave.
         prev_date = sent_events
             .iter()
-            .rev()
             .find_map(|e| {
                 e.value
-                    .filter(|_| e.dated_by != DatedBy::Document)
+                    .filter(|_| e.dated_by == DatedBy::Explicit)
                     .map(|v| (v, e.mentions.clone()))
             })
             .or_else(|| {
-                sentence_dated
-                    .last()
-                    .and_then(|&i| mentions.get(i))
-                    .map(|m| (m.value, vec![m.clone()]))
+                sent_events.iter().find_map(|e| {
+                    e.value
+                        .filter(|_| e.dated_by == DatedBy::Inherited)
+                        .map(|v| (v, e.mentions.clone()))
+                })
             });
         out.extend(sent_events);
     }
@@ -637,6 +685,39 @@ fn same_value(mentions: &[Mention], among: &[usize], v: Option<Value>) -> Vec<Me
         .filter(|m| Some(m.value) == v)
         .cloned()
         .collect()
+}
+
+/// Splits the pieces of a sentence before the words that open a complement.
+fn split_complements(sent: &Sentence, words: &[(Range<usize>, String)], comp: &[String]) -> Sentence {
+    let mut pieces = Vec::with_capacity(sent.pieces.len());
+    let from = words.partition_point(|(r, _)| r.start < sent.span.start);
+    let mut ws = words.get(from..).unwrap_or(&[]).iter().peekable();
+    for p in &sent.pieces {
+        let mut start = p.span.start;
+        let mut first = true;
+        while let Some((r, w)) = ws.peek() {
+            if r.start >= p.span.end {
+                break;
+            }
+            if r.start > start && r.start >= p.span.start && comp.iter().any(|c| c == w) {
+                pieces.push(crate::document::Piece {
+                    span: start..r.start,
+                    after_semicolon: first && p.after_semicolon,
+                });
+                start = r.start;
+                first = false;
+            }
+            ws.next();
+        }
+        pieces.push(crate::document::Piece {
+            span: start..p.span.end,
+            after_semicolon: first && p.after_semicolon,
+        });
+    }
+    Sentence {
+        span: sent.span.clone(),
+        pieces,
+    }
 }
 
 /// Cuts a sentence into clauses: a new clause at a semicolon, and at a piece with a trigger
