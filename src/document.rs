@@ -129,7 +129,17 @@ fn is_filler(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '.' | '،' | ',' | '؛' | ';' | ':' | '-' | '–' | '—' | '\u{200F}' | '\u{200E}' | '\u{061C}'
+            '.' | '،'
+                | ','
+                | '؛'
+                | ';'
+                | ':'
+                | '-'
+                | '–'
+                | '—'
+                | '\u{200F}'
+                | '\u{200E}'
+                | '\u{061C}'
         )
 }
 
@@ -307,7 +317,8 @@ fn adjacent(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
         && b.start - a.end <= 12
         && text.get(a.end..b.start).is_some_and(|gap| {
             gap.chars().all(|c| {
-                c.is_whitespace() || matches!(c, '،' | ',' | '-' | '–' | ':' | '(' | ')' | '\u{200F}')
+                c.is_whitespace()
+                    || matches!(c, '،' | ',' | '-' | '–' | ':' | '(' | ')' | '\u{200F}')
             })
         })
 }
@@ -460,11 +471,12 @@ pub fn infer_from_mentions(text: &str, ms: &[Mention], fallback: Anchor) -> Docu
         })
         .collect();
     let adjust = |d: DocumentDate| adjust_to_weekday(d, doc_weekday);
-    if let Some((day, m)) = ms
-        .first()
-        .filter(|m| is_dateline(text, m))
-        .and_then(|m| weekday_dated.first().filter(|(_, w)| w.span == m.span).copied())
-    {
+    if let Some((day, m)) = ms.first().filter(|m| is_dateline(text, m)).and_then(|m| {
+        weekday_dated
+            .first()
+            .filter(|(_, w)| w.span == m.span)
+            .copied()
+    }) {
         return found(day, DateSource::Dateline, CONF_RELATIVE_WEEKDAY, m);
     }
     if let Some(b) = best {
@@ -497,9 +509,7 @@ fn written_range_end(m: &Mention) -> Option<NaiveDate> {
     let Expr::Range(a, b) = &m.expr else {
         return None;
     };
-    let written = |e: &Expr| {
-        matches!(e, Expr::Date(d) if d.day.is_some() && matches!(d.year, Some(YearSaid::Number(_))))
-    };
+    let written = |e: &Expr| matches!(e, Expr::Date(d) if d.day.is_some() && matches!(d.year, Some(YearSaid::Number(_))));
     if !(written(a) || written(b)) {
         return None;
     }
@@ -593,11 +603,15 @@ mod tests {
     #[test]
     fn datelines() {
         let d = infer("رام الله 12-7-2012 - قال الرئيس إن");
-        assert_eq!((d.anchor.to_string().as_str(), d.source), ("2012-07-12", DateSource::Dateline));
+        assert_eq!(
+            (d.anchor.to_string().as_str(), d.source),
+            ("2012-07-12", DateSource::Dateline)
+        );
         let d = infer("30 نيسان 2012 03:04\nقال الرئيس");
         assert_eq!(d.anchor.to_string(), "2012-04-30T03:04");
         // A date inside the first sentence is not a dateline.
-        let d = infer("أعلنت وزارة الداخلية في بلاغ لها عن إيقاف 16 عنصرا يوم 8 أفريل 2014 في الروحية.");
+        let d =
+            infer("أعلنت وزارة الداخلية في بلاغ لها عن إيقاف 16 عنصرا يوم 8 أفريل 2014 في الروحية.");
         assert_eq!(d.source, DateSource::LatestDate);
     }
 

@@ -22,14 +22,20 @@ use serde::ser::SerializeStruct;
 use crate::document::{DocumentDate, Sentence, sentences};
 use crate::extract::Mention;
 use crate::normalize::{Normalized, fold};
-use crate::value::{Point, Value, Vague};
+use crate::value::{Point, Vague, Value};
 
 /// Nouns of events, by family. Written as Arabic is written; folded when the table is built.
 /// Definite, prepositional and possessive forms (الزيارة، بزيارة، زيارته) are recognised.
 pub const TRIGGER_NOUNS: &[(&str, &[&str])] = &[
     ("visit", &["زيارة", "زيارات", "جولة"]),
-    ("meeting", &["لقاء", "لقاءات", "اجتماع", "اجتماعات", "مقابلة"]),
-    ("talks", &["محادثات", "مباحثات", "مفاوضات", "مشاورات", "حوار"]),
+    (
+        "meeting",
+        &["لقاء", "لقاءات", "اجتماع", "اجتماعات", "مقابلة"],
+    ),
+    (
+        "talks",
+        &["محادثات", "مباحثات", "مفاوضات", "مشاورات", "حوار"],
+    ),
     ("summit", &["قمة"]),
     ("conference", &["مؤتمر", "ندوة", "منتدى", "ملتقى", "مؤتمرا"]),
     ("session", &["جلسة", "جلسات", "دورة"]),
@@ -38,12 +44,24 @@ pub const TRIGGER_NOUNS: &[(&str, &[&str])] = &[
     ("departure", &["مغادرة", "رحلة"]),
     ("return", &["عودة"]),
     ("signing", &["توقيع"]),
-    ("agreement", &["اتفاق", "اتفاقية", "اتفاقيات", "اتفاقات", "هدنة"]),
-    ("election", &["انتخابات", "انتخاب", "استفتاء", "تصويت", "اقتراع"]),
-    ("attack", &["هجوم", "هجمات", "اعتداء", "اعتداءات", "عملية انتحارية"]),
+    (
+        "agreement",
+        &["اتفاق", "اتفاقية", "اتفاقيات", "اتفاقات", "هدنة"],
+    ),
+    (
+        "election",
+        &["انتخابات", "انتخاب", "استفتاء", "تصويت", "اقتراع"],
+    ),
+    (
+        "attack",
+        &["هجوم", "هجمات", "اعتداء", "اعتداءات", "عملية انتحارية"],
+    ),
     ("explosion", &["انفجار", "انفجارات", "تفجير", "تفجيرات"]),
     ("shelling", &["قصف", "غارة", "غارات"]),
-    ("clash", &["اشتباك", "اشتباكات", "معركة", "معارك", "مواجهات"]),
+    (
+        "clash",
+        &["اشتباك", "اشتباكات", "معركة", "معارك", "مواجهات"],
+    ),
     ("arrest", &["اعتقال", "إيقاف", "احتجاز", "قبض", "توقيف"]),
     ("release", &["إفراج", "إطلاق سراح"]),
     ("seizure", &["حجز", "ضبط", "مداهمة"]),
@@ -73,7 +91,16 @@ pub const TRIGGER_NOUNS: &[(&str, &[&str])] = &[
     ("win", &["فوز"]),
     (
         "accident",
-        &["حادث", "حادثة", "حريق", "غرق", "زلزال", "فيضان", "فيضانات", "انهيار"],
+        &[
+            "حادث",
+            "حادثة",
+            "حريق",
+            "غرق",
+            "زلزال",
+            "فيضان",
+            "فيضانات",
+            "انهيار",
+        ],
     ),
     ("kidnapping", &["اختطاف", "خطف"]),
     ("appointment", &["تعيين", "تنصيب"]),
@@ -117,13 +144,24 @@ pub const TRIGGER_VERBS: &[(&str, &[(&str, &str)])] = &[
     ("injury", &[("أصيب", "")]),
     ("fall", &[("سقط", "سقط")]),
     ("withdrawal", &[("انسحب", "نسحب")]),
-    ("protest", &[("تظاهر", "تظاهر"), ("احتج", "حتج"), ("اعتصم", "عتصم")]),
+    (
+        "protest",
+        &[("تظاهر", "تظاهر"), ("احتج", "حتج"), ("اعتصم", "عتصم")],
+    ),
     ("win", &[("فاز", "فوز")]),
     ("kidnapping", &[("اختطف", "ختطف")]),
     ("resignation", &[("استقال", "ستقيل")]),
     ("cancellation", &[("ألغى", "لغي")]),
     ("decision", &[("قرر", "قرر")]),
-    ("holding", &[("انعقد", "نعقد"), ("عقد", "عقد"), ("جرى", "جري"), ("نظم", "نظم")]),
+    (
+        "holding",
+        &[
+            ("انعقد", "نعقد"),
+            ("عقد", "عقد"),
+            ("جرى", "جري"),
+            ("نظم", "نظم"),
+        ],
+    ),
 ];
 
 /// Families that only say that something took place: the other trigger of their clause, if
@@ -143,7 +181,17 @@ const CONTINUING_OPENERS: &[&str] = &["خلال", "أثناء", "كما", "ثم"
 
 /// Words that open reported speech or a complement ("قال إن...", "أكد أن..."): a new clause
 /// when the part they open has a trigger of its own.
-const COMPLEMENTIZERS: &[&str] = &["إن", "أن", "بأن", "أنه", "أنها", "بأنه", "بأنها", "إنه", "إنها"];
+const COMPLEMENTIZERS: &[&str] = &[
+    "إن",
+    "أن",
+    "بأن",
+    "أنه",
+    "أنها",
+    "بأنه",
+    "بأنها",
+    "إنه",
+    "إنها",
+];
 
 /// Object pronouns and possessives that may follow a trigger.
 const SUFFIXES: &[&str] = &["هما", "ها", "هم", "هن", "كم", "نا", "ه", "ي", "ك"];
@@ -296,7 +344,8 @@ pub struct Trigger {
 /// use tarikh::event::triggers;
 ///
 /// let text = "وصل الوزير إلى دمشق وبدأ زيارته بلقاء الرئيس، وسيلتقي غدا نظيره.";
-/// let found: Vec<(&str, &str)> = triggers(text).iter().map(|t| (t.text.as_str(), t.family)).collect();
+/// let found = triggers(text);
+/// let found: Vec<(&str, &str)> = found.iter().map(|t| (t.text.as_str(), t.family)).collect();
 /// assert_eq!(found, [("وصل", "arrival"), ("زيارته", "visit"), ("لقاء", "meeting"), ("يلتقي", "meeting")]);
 /// ```
 pub fn triggers(text: &str) -> Vec<Trigger> {
@@ -430,6 +479,23 @@ impl Serialize for Event {
     }
 }
 
+/// Triggers of a clause that get one date.
+struct Group {
+    value: Option<Value>,
+    by: DatedBy,
+    mentions: Vec<Mention>,
+    triggers: Vec<Trigger>,
+}
+
+impl Group {
+    /// Only triggers that say something took place.
+    fn generic(&self) -> bool {
+        self.triggers
+            .iter()
+            .all(|t| GENERIC_FAMILIES.contains(&t.family))
+    }
+}
+
 /// A clause: a byte range, its triggers and its mentions (indices into the mention list).
 struct Clause {
     span: Range<usize>,
@@ -452,11 +518,11 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> (usize, bool) {
 }
 
 /// The words (folded, without و/ف) of a text before an offset, nearest first.
-fn words_before<'a>(
-    words: &'a [(Range<usize>, String)],
+fn words_before(
+    words: &[(Range<usize>, String)],
     at: usize,
     floor: usize,
-) -> impl Iterator<Item = &'a str> {
+) -> impl Iterator<Item = &str> {
     let end = words.partition_point(|(r, _)| r.start < at);
     words
         .get(..end)
@@ -556,7 +622,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
             });
             let clause_text = text.get(clause.span.clone()).unwrap_or("").to_string();
             // Group the clause's triggers by the date each one gets.
-            let mut groups: Vec<(Option<Value>, DatedBy, Vec<Mention>, Vec<Trigger>)> = Vec::new();
+            let mut groups: Vec<Group> = Vec::new();
             for &(t, pick) in picks {
                 let Some(trig) = scan.triggers.get(t) else {
                     continue;
@@ -587,31 +653,36 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                 } else {
                     (None, DatedBy::None, Vec::new())
                 };
-                match groups.iter_mut().find(|g| g.0 == value && g.1 == by) {
-                    Some(g) => g.3.push(trig.clone()),
-                    None => groups.push((value, by, ms, vec![trig.clone()])),
+                match groups.iter_mut().find(|g| g.value == value && g.by == by) {
+                    Some(g) => g.triggers.push(trig.clone()),
+                    None => groups.push(Group {
+                        value,
+                        by,
+                        mentions: ms,
+                        triggers: vec![trig.clone()],
+                    }),
                 }
             }
             // Triggers that only say something took place join the event they hold.
-            let generic = |g: &(Option<Value>, DatedBy, Vec<Mention>, Vec<Trigger>)| {
-                g.3.iter().all(|t| GENERIC_FAMILIES.contains(&t.family))
-            };
-            if let Some(k) = groups.iter().position(|g| !generic(g)) {
-                let mut i = 0;
-                while i < groups.len() {
-                    if i != k && generic(&groups[i]) && groups[i].1 == DatedBy::None {
-                        let g = groups.remove(i);
-                        let k = if i < k { k - 1 } else { k };
-                        if let Some(main) = groups.get_mut(k) {
-                            main.3.extend(g.3);
-                        }
-                        continue;
+            if groups.iter().any(|g| !g.generic()) {
+                let (absorbed, kept): (Vec<Group>, Vec<Group>) = groups
+                    .into_iter()
+                    .partition(|g| g.generic() && g.by == DatedBy::None);
+                groups = kept;
+                if let Some(main) = groups.iter_mut().find(|g| !g.generic()) {
+                    for g in absorbed {
+                        main.triggers.extend(g.triggers);
                     }
-                    i += 1;
                 }
             }
-            let taken: Vec<Value> = groups.iter().filter_map(|g| g.0).collect();
-            for (value, dated_by, ms, mut trigs) in groups {
+            let taken: Vec<Value> = groups.iter().filter_map(|g| g.value).collect();
+            for Group {
+                value,
+                by: dated_by,
+                mentions: ms,
+                triggers: mut trigs,
+            } in groups
+            {
                 // The main trigger: the first one that names the event, not just its holding.
                 if let Some(k) = trigs
                     .iter()
@@ -688,7 +759,11 @@ fn same_value(mentions: &[Mention], among: &[usize], v: Option<Value>) -> Vec<Me
 }
 
 /// Splits the pieces of a sentence before the words that open a complement.
-fn split_complements(sent: &Sentence, words: &[(Range<usize>, String)], comp: &[String]) -> Sentence {
+fn split_complements(
+    sent: &Sentence,
+    words: &[(Range<usize>, String)],
+    comp: &[String],
+) -> Sentence {
     let mut pieces = Vec::with_capacity(sent.pieces.len());
     let from = words.partition_point(|(r, _)| r.start < sent.span.start);
     let mut ws = words.get(from..).unwrap_or(&[]).iter().peekable();
@@ -813,7 +888,15 @@ mod tests {
     #[test]
     fn verb_forms_of_defective_verbs() {
         let f = verb_forms("التقى", "لتقي");
-        for w in ["التقى", "التقت", "التقيا", "التقوا", "يلتقي", "تلتقيان", "يلتقون"] {
+        for w in [
+            "التقى",
+            "التقت",
+            "التقيا",
+            "التقوا",
+            "يلتقي",
+            "تلتقيان",
+            "يلتقون",
+        ] {
             assert!(f.iter().any(|x| x == w), "{w}");
         }
     }

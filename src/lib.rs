@@ -47,8 +47,8 @@
     )
 )]
 
-pub mod easter;
 pub mod document;
+pub mod easter;
 mod error;
 pub mod event;
 mod expr;

