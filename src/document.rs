@@ -312,7 +312,7 @@ fn relative_day(m: &Mention) -> Option<(i32, Option<Weekday>)> {
 }
 
 /// Only spaces, commas, dashes, colons and parentheses between two mentions.
-fn adjacent(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+pub(crate) fn adjacent(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
     a.end <= b.start
         && b.start - a.end <= 12
         && text.get(a.end..b.start).is_some_and(|gap| {

@@ -168,6 +168,10 @@ pub const TRIGGER_VERBS: &[(&str, &[(&str, &str)])] = &[
 /// any, names the event better ("عقد الطرفان اجتماعا", "وقع انفجار").
 const GENERIC_FAMILIES: &[&str] = &["holding", "decision"];
 
+/// Families that frame another event ("أعلن عن تنظيم وقفة"): the event they frame, if its
+/// trigger shares their date, names the entry.
+const FRAME_FAMILIES: &[&str] = &["announcement"];
+
 /// Words before a trigger that make its time relative to something else: such an event does
 /// not inherit a date ("بعد سقوط النظام").
 const RELATIVE_WORDS: &[&str] = &["بعد", "قبل", "عقب", "إثر", "منذ", "قبيل", "حتى", "بعيد"];
@@ -194,7 +198,7 @@ const COMPLEMENTIZERS: &[&str] = &[
 ];
 
 /// Object pronouns and possessives that may follow a trigger.
-const SUFFIXES: &[&str] = &["هما", "ها", "هم", "هن", "كم", "نا", "ه", "ي", "ك"];
+const SUFFIXES: &[&str] = &["هما", "ها", "هم", "هن", "كم", "نا", "ه", "ك"];
 
 struct Table {
     words: HashMap<String, &'static str>,
@@ -683,10 +687,14 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                 triggers: mut trigs,
             } in groups
             {
-                // The main trigger: the first one that names the event, not just its holding.
+                // The main trigger: the first one that names the event, not just its holding or
+                // its announcement.
+                let names = |t: &Trigger| !GENERIC_FAMILIES.contains(&t.family);
+                let framed = |t: &Trigger| names(t) && !FRAME_FAMILIES.contains(&t.family);
                 if let Some(k) = trigs
                     .iter()
-                    .position(|t| !GENERIC_FAMILIES.contains(&t.family))
+                    .position(framed)
+                    .or_else(|| trigs.iter().position(names))
                 {
                     let main = trigs.remove(k);
                     trigs.insert(0, main);

@@ -89,6 +89,7 @@ impl TimelineBuilder {
     /// The timeline of `text` written on the date `reference` says.
     pub fn build(&self, text: &str, reference: &DocumentDate) -> Timeline {
         let mut ms = self.extractor.extract(text, &reference.anchor);
+        absorb_weekdays(text, &mut ms);
         if self.anchoring == Anchoring::LastMentioned {
             self.reanchor(text, &mut ms, reference.anchor);
         }
@@ -103,8 +104,9 @@ impl TimelineBuilder {
     /// The timeline of `text`, its date inferred from the text (see
     /// [`crate::document::infer_date`]), else `fallback`.
     pub fn build_inferred(&self, text: &str, fallback: Anchor) -> Timeline {
-        let ms = self.extractor.extract(text, &fallback);
+        let mut ms = self.extractor.extract(text, &fallback);
         let reference = infer_from_mentions(text, &ms, fallback);
+        absorb_weekdays(text, &mut ms);
         if reference.source == crate::document::DateSource::Fallback
             && self.anchoring == Anchoring::Document
         {
@@ -168,6 +170,32 @@ impl TimelineBuilder {
             .into_iter()
             .find(|r| r.span == *span)
     }
+}
+
+/// Drops a bare weekday that follows a relative day ("يوم غد الجمعة"): it names the same day,
+/// which the relative day already gives.
+fn absorb_weekdays(text: &str, ms: &mut Vec<Mention>) {
+    let bare_weekday = |m: &Mention| {
+        matches!(&m.expr, Expr::Date(d) if d.weekday.is_some() && d.day.is_none()
+            && d.month.is_none() && d.relative_day.is_none() && d.week.is_none())
+    };
+    let relative_day = |m: &Mention| {
+        matches!(&m.expr, Expr::Date(d) if d.relative_day.is_some() && d.weekday.is_none()
+            && d.day.is_none())
+    };
+    let mut keep = vec![true; ms.len()];
+    for (i, pair) in ms.windows(2).enumerate() {
+        if let [a, b] = pair
+            && relative_day(a)
+            && bare_weekday(b)
+            && crate::document::adjacent(text, &a.span, &b.span)
+            && let Some(k) = keep.get_mut(i + 1)
+        {
+            *k = false;
+        }
+    }
+    let mut flags = keep.into_iter();
+    ms.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// The most anchors [`Anchoring::LastMentioned`] re-reads a text against.
