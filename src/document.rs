@@ -386,7 +386,61 @@ fn is_dateline(text: &str, m: &Mention) -> bool {
 /// ```
 pub fn infer_date(text: &str, extractor: &Extractor, fallback: Anchor) -> DocumentDate {
     let ms = extractor.extract(text, &fallback);
-    infer_from_mentions(text, &ms, fallback)
+    infer_with(text, extractor, &ms, fallback)
+}
+
+/// [`infer_date`] on mentions already extracted against `fallback`. When the year of the date
+/// found came from a weekday or from the fallback, and the text writes a year of its own (the
+/// latest one not after the fallback's), the text is read again against that year: "الثلاثاء 23
+/// كانون الأول" in an article that speaks of 2014 is in 2014, not in the year nearest the clock.
+pub(crate) fn infer_with(
+    text: &str,
+    extractor: &Extractor,
+    ms: &[Mention],
+    fallback: Anchor,
+) -> DocumentDate {
+    let d = infer_from_mentions(text, ms, fallback);
+    let year_from_context = matches!(
+        d.source,
+        DateSource::RelativeDay | DateSource::WeekdayAgreement | DateSource::Dateline
+    ) && d.confidence < CONF_DATELINE;
+    if !year_from_context {
+        return d;
+    }
+    let Some(year) = latest_written_year(ms, fallback.date().year()) else {
+        return d;
+    };
+    if year == fallback.date().year() || year == d.anchor.date().year() {
+        return d;
+    }
+    let Some(base) = NaiveDate::from_ymd_opt(year, 7, 1).map(Anchor::new) else {
+        return d;
+    };
+    let again = infer_from_mentions(text, &extractor.extract(text, &base), base);
+    if again.source == d.source {
+        again
+    } else {
+        d
+    }
+}
+
+/// The latest Gregorian year written in full in the text, not after `limit`.
+fn latest_written_year(ms: &[Mention], limit: i32) -> Option<i32> {
+    let written = |e: &Expr| match e {
+        Expr::Date(d) => {
+            matches!(d.year, Some(YearSaid::Number(_)))
+                && !matches!(d.calendar, Some(crate::lexicon::Calendar::Hijri))
+        }
+        _ => false,
+    };
+    ms.iter()
+        .filter(|m| match &m.expr {
+            Expr::Range(a, b) => written(a) || written(b),
+            e => written(e),
+        })
+        .filter_map(|m| m.value.last_day().map(|d| d.year()))
+        .filter(|&y| y <= limit)
+        .max()
 }
 
 /// [`infer_date`] on mentions already extracted against `fallback`.

@@ -17,7 +17,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
-use crate::document::{DocumentDate, infer_from_mentions};
+use crate::document::{DocumentDate, infer_with};
 use crate::event::{Event, events};
 use crate::expr::{CenturySaid, DecadeSaid, Expr, MonthSaid, YearSaid};
 use crate::extract::{Extractor, Mention};
@@ -105,7 +105,7 @@ impl TimelineBuilder {
     /// [`crate::document::infer_date`]), else `fallback`.
     pub fn build_inferred(&self, text: &str, fallback: Anchor) -> Timeline {
         let mut ms = self.extractor.extract(text, &fallback);
-        let reference = infer_from_mentions(text, &ms, fallback);
+        let reference = infer_with(text, &self.extractor, &ms, fallback);
         absorb_weekdays(text, &mut ms);
         if reference.source == crate::document::DateSource::Fallback
             && self.anchoring == Anchoring::Document
