@@ -213,10 +213,13 @@ impl DateSource {
 }
 
 /// A document's reference date, how it was found and how sure that is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Its JSON is the `reference` object of the command line: `{"date", "source":
+/// "given|inferred|fallback", "basis", "confidence", "evidence": [b0, b1], "evidence_text"}`
+/// (the last four only for an inferred date).
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocumentDate {
     /// The date (and time, from a dateline that gives one).
-    #[serde(serialize_with = "as_display")]
     pub anchor: Anchor,
     /// Where it came from.
     pub source: DateSource,
@@ -224,10 +227,33 @@ pub struct DocumentDate {
     pub confidence: f32,
     /// The byte range of the text it was read from.
     pub evidence: Option<Range<usize>>,
+    /// The text at `evidence`.
+    pub evidence_text: Option<String>,
 }
 
-fn as_display<T: std::fmt::Display, S: serde::Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(v)
+impl Serialize for DocumentDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("date", &self.anchor.to_string())?;
+        let source = match self.source {
+            DateSource::Given => "given",
+            DateSource::Fallback => "fallback",
+            _ => "inferred",
+        };
+        m.serialize_entry("source", source)?;
+        if self.source.is_inferred() {
+            m.serialize_entry("basis", self.source.as_str())?;
+            m.serialize_entry("confidence", &self.confidence)?;
+            if let Some(e) = &self.evidence {
+                m.serialize_entry("evidence", &[e.start, e.end])?;
+            }
+            if let Some(t) = &self.evidence_text {
+                m.serialize_entry("evidence_text", t)?;
+            }
+        }
+        m.end()
+    }
 }
 
 impl DocumentDate {
@@ -246,6 +272,7 @@ impl DocumentDate {
             source: DateSource::Given,
             confidence: 1.0,
             evidence: None,
+            evidence_text: None,
         }
     }
 }
@@ -393,6 +420,7 @@ pub fn infer_date(text: &str, extractor: &Extractor, fallback: Anchor) -> Docume
 /// found came from a weekday or from the fallback, and the text writes a year of its own (the
 /// latest one not after the fallback's), the text is read again against that year: "الثلاثاء 23
 /// كانون الأول" in an article that speaks of 2014 is in 2014, not in the year nearest the clock.
+/// A second reading that would date the text before that year is dropped.
 pub(crate) fn infer_with(
     text: &str,
     extractor: &Extractor,
@@ -417,7 +445,8 @@ pub(crate) fn infer_with(
         return d;
     };
     let again = infer_from_mentions(text, &extractor.extract(text, &base), base);
-    if again.source == d.source {
+    // A text is not written before the years it speaks of.
+    if again.source == d.source && again.anchor.date().year() >= year {
         again
     } else {
         d
@@ -443,13 +472,24 @@ fn latest_written_year(ms: &[Mention], limit: i32) -> Option<i32> {
         .max()
 }
 
-/// [`infer_date`] on mentions already extracted against `fallback`.
+/// [`infer_date`] on mentions already extracted against `fallback`, without a second reading.
 pub fn infer_from_mentions(text: &str, ms: &[Mention], fallback: Anchor) -> DocumentDate {
+    let mut d = infer_core(text, ms, fallback);
+    d.evidence_text = d
+        .evidence
+        .as_ref()
+        .and_then(|e| text.get(e.clone()))
+        .map(str::to_string);
+    d
+}
+
+fn infer_core(text: &str, ms: &[Mention], fallback: Anchor) -> DocumentDate {
     let found = |day: NaiveDate, source, confidence, m: &Mention| DocumentDate {
         anchor: Anchor::new(day),
         source,
         confidence,
         evidence: Some(m.span.clone()),
+        evidence_text: None,
     };
     // 1. A dateline with its year written (and its time, if given).
     if let Some(m) = ms.first().filter(|m| is_dateline(text, m))
@@ -464,6 +504,7 @@ pub fn infer_from_mentions(text: &str, ms: &[Mention], fallback: Anchor) -> Docu
             source: DateSource::Dateline,
             confidence: CONF_DATELINE,
             evidence: Some(m.span.clone()),
+            evidence_text: None,
         };
     }
     // 2. A relative day next to a date, or one mention saying both.
@@ -555,6 +596,7 @@ pub fn infer_from_mentions(text: &str, ms: &[Mention], fallback: Anchor) -> Docu
         source: DateSource::Fallback,
         confidence: 0.0,
         evidence: None,
+        evidence_text: None,
     }
 }
 
@@ -677,6 +719,16 @@ mod tests {
         // "اليوم الأربعاء" elsewhere moves it to the next Wednesday.
         let d = infer("زار الوزير موسكو الثلاثاء 23 كانون الأول. وقال اليوم الأربعاء إن");
         assert_eq!(d.anchor.to_string(), "2025-12-24");
+    }
+
+    #[test]
+    fn year_from_the_text_before_the_clock() {
+        // 15 April is a Tuesday in 2014 and 2025: the text speaks of 2014.
+        let d = infer("انطلقت صباح اليوم الثلاثاء 15 أفريل فعاليات الدورة الأولى لسنة 2014.");
+        assert_eq!(d.anchor.to_string(), "2014-04-15");
+        // A year the text looks back on does not pull the date before it.
+        let d = infer("افتتح اليوم، الأحد 5 تشرين الأول، المعرض. وكانت الدورة السابقة في صيف 2010.");
+        assert_eq!(d.anchor.to_string(), "2025-10-05");
     }
 
     #[test]

@@ -197,6 +197,18 @@ const COMPLEMENTIZERS: &[&str] = &[
     "إنها",
 ];
 
+/// Verbal nouns in the accusative that read as adverbs, not events ("وصولا إلى", "انطلاقا من").
+const ADVERBIAL: &[&str] = &[
+    "وصولا",
+    "انطلاقا",
+    "اعتبارا",
+    "استنادا",
+    "مرورا",
+    "رجوعا",
+    "عودا",
+    "قياسا",
+];
+
 /// Object pronouns and possessives that may follow a trigger.
 const SUFFIXES: &[&str] = &["هما", "ها", "هم", "هن", "كم", "نا", "ه", "ك"];
 
@@ -206,6 +218,7 @@ struct Table {
     during: Vec<String>,
     openers: Vec<String>,
     complementizers: Vec<String>,
+    adverbial: Vec<String>,
 }
 
 fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
@@ -254,6 +267,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         during: folded(DURING_WORDS),
         openers: folded(CONTINUING_OPENERS),
         complementizers: folded(COMPLEMENTIZERS),
+        adverbial: folded(ADVERBIAL),
     }
 });
 
@@ -377,7 +391,8 @@ fn scan(text: &str) -> Scan {
             .filter(|b| b.chars().count() >= 2)
             .unwrap_or(w);
         words.push((span.clone(), bare.to_string()));
-        if let Some((family, pre)) = lookup(w) {
+        let adverb = TABLE.adverbial.iter().any(|a| a == w || a == bare);
+        if !adverb && let Some((family, pre)) = lookup(w) {
             let tspan = norm.original_span(s + pre..e);
             triggers.push(Trigger {
                 text: text.get(tspan.clone()).unwrap_or("").to_string(),

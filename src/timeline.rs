@@ -17,7 +17,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
-use crate::document::{DocumentDate, infer_with};
+use crate::document::{DateSource, DocumentDate, infer_with};
 use crate::event::{Event, events};
 use crate::expr::{CenturySaid, DecadeSaid, Expr, MonthSaid, YearSaid};
 use crate::extract::{Extractor, Mention};
@@ -310,14 +310,29 @@ impl Timeline {
     pub fn render(&self, style: DateStyle, width: usize) -> String {
         let mut out = String::new();
         let r = &self.reference;
-        let _ = write!(
-            out,
-            "reference {} ({}, confidence {:.2})",
-            r.anchor,
-            r.source.as_str(),
-            r.confidence
-        );
-        out.push('\n');
+        let _ = match (r.source, &r.evidence_text) {
+            (DateSource::Given, _) => write!(out, "document date {} (given)", r.anchor),
+            (DateSource::Fallback, _) => write!(
+                out,
+                "document date {} (nothing in the text: the fallback)",
+                r.anchor
+            ),
+            (s, Some(said)) => write!(
+                out,
+                "document date {} (inferred, {}: \u{2068}{said}\u{2069}, confidence {:.2})",
+                r.anchor,
+                s.as_str().replace('_', " "),
+                r.confidence
+            ),
+            (s, None) => write!(
+                out,
+                "document date {} (inferred, {}, confidence {:.2})",
+                r.anchor,
+                s.as_str().replace('_', " "),
+                r.confidence
+            ),
+        };
+        out.push_str("\n\n");
         let rows: Vec<(String, &Event)> = self
             .events
             .iter()
@@ -484,14 +499,25 @@ fn shorten(
     let at = trigger
         .and_then(|t| text.get(..t.start.saturating_sub(span.start)))
         .map_or(0, |s| s.chars().count());
-    let start = at.saturating_sub(width / 3).min(n - width);
-    let body: String = flat.chars().skip(start).take(width - 2).collect();
+    let chars: Vec<char> = flat.chars().collect();
+    let mut start = at.saturating_sub(width / 3).min(n - width);
+    let mut end = (start + width - 2).min(n);
+    // Cut between words.
+    if start > 0 {
+        let word_start = (start..at.max(start)).find(|&i| chars.get(i) == Some(&' '));
+        start = word_start.map_or(start, |i| i + 1);
+    }
+    if end < n {
+        let word_end = (start..end).rev().find(|&i| chars.get(i) == Some(&' '));
+        end = word_end.filter(|&i| i > at).unwrap_or(end);
+    }
+    let body: String = chars.get(start..end).unwrap_or(&[]).iter().collect();
     let mut s = String::new();
     if start > 0 {
         s.push('…');
     }
     s.push_str(body.trim());
-    if start + width - 2 < n {
+    if end < n {
         s.push('…');
     }
     s

@@ -74,15 +74,10 @@ pub struct Reference {
 
 impl Reference {
     pub fn json(&self) -> Json {
-        let mut j = json!({"date": self.anchor.to_string(), "source": self.source});
-        if self.doc.source.is_inferred()
-            && let Some(map) = j.as_object_mut()
-        {
-            map.insert("basis".into(), json!(self.doc.source.as_str()));
-            map.insert("confidence".into(), json!(self.doc.confidence));
-            if let Some(e) = &self.doc.evidence {
-                map.insert("evidence".into(), json!([e.start, e.end]));
-            }
+        let mut j = serde_json::to_value(&self.doc).unwrap_or(Json::Null);
+        if let Some(map) = j.as_object_mut() {
+            map.insert("date".into(), json!(self.anchor.to_string()));
+            map.insert("source".into(), json!(self.source));
         }
         j
     }
