@@ -204,6 +204,8 @@ pub enum Lex {
     Several,
     /// The first word of a feast's name (عيد، رأس، عاشوراء...): see [`FEASTS`].
     FeastHead,
+    /// وقت ("time"), in "في وقت سابق/لاحق".
+    Moment,
 }
 
 /// The words, by table. Spellings are folded when the lexicon is built.
@@ -618,6 +620,7 @@ const OTHERS: &[(&str, Lex)] = &[
     ("مولد", Lex::FeastHead),
     ("إسراء", Lex::FeastHead),
     ("وقفة", Lex::FeastHead),
+    ("وقت", Lex::Moment),
     ("عدة", Lex::Several),
     ("بضعة", Lex::Several),
     ("بضع", Lex::Several),

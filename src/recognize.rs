@@ -981,12 +981,22 @@ impl<'a> P<'a> {
             if !self.has_article(j) {
                 return None;
             }
-            let d = self.dir(j + 1)?;
-            // "العقد الأخير من عمره": "the last" of something else, not of the anchor's.
-            if matches!(self.core(j + 1), "الاخير" | "الاخيرة") {
-                return None;
+            // "الأسبوع قبل الماضي", "العام ما قبل الماضي": two back.
+            let before = if self.core(j + 1) == "ما" {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.is_prep(before, Prep::Before) && self.dir(before + 1) == Some(Direction::Past) {
+                (-2, before + 2)
+            } else {
+                let d = self.dir(j + 1)?;
+                // "العقد الأخير من عمره": "the last" of something else, not of the anchor's.
+                if matches!(self.core(j + 1), "الاخير" | "الاخيرة") {
+                    return None;
+                }
+                (dir_offset(d), j + 2)
             }
-            (dir_offset(d), j + 2)
         };
         match unit {
             Unit::Week => e.week = Some(off),
@@ -1592,9 +1602,14 @@ impl<'a> P<'a> {
         let Some(Lex::Unit { count: 0, .. }) = self.lex(j) else {
             return None;
         };
-        let v = match (self.dir(j + 1), p) {
-            (Some(Direction::Past), _) => (Vague::Past, j + 2),
-            (Some(Direction::Future), _) => (Vague::Future, j + 2),
+        let k = if self.core(j + 1) == "القليلة" {
+            j + 2
+        } else {
+            j + 1
+        };
+        let v = match (self.dir(k), p) {
+            (Some(Direction::Past), _) => (Vague::Past, k + 1),
+            (Some(Direction::Future), _) => (Vague::Future, k + 1),
             (None, Prep::Since | Prep::Before) if !self.has_article(j) => (Vague::Past, j + 1),
             _ => return None,
         };
@@ -1692,6 +1707,25 @@ impl<'a> P<'a> {
     fn vague(&self, i: usize) -> R<Expr> {
         match self.lex(i)? {
             Lex::Vague(v) => Some((Expr::Vague(v), i + 1)),
+            // "في وقت سابق", "في وقت لاحق".
+            Lex::Moment => match self.core(i + 1) {
+                "سابق" => Some((Expr::Vague(Vague::Past), i + 2)),
+                "لاحق" | "قريب" => Some((Expr::Vague(Vague::Future), i + 2)),
+                _ => None,
+            },
+            // "في الأيام المقبلة", "الأشهر القليلة الماضية".
+            Lex::Unit { count: 0, .. } if self.has_article(i) => {
+                let j = if self.core(i + 1) == "القليلة" {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                match self.dir(j)? {
+                    Direction::Past => Some((Expr::Vague(Vague::Past), j + 1)),
+                    Direction::Future => Some((Expr::Vague(Vague::Future), j + 1)),
+                    Direction::Current => None,
+                }
+            }
             Lex::This if self.core(i + 1) == "اللحظة" => {
                 Some((Expr::Vague(Vague::Present), i + 2))
             }
