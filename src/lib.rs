@@ -56,6 +56,7 @@ pub mod lexicon;
 pub mod normalize;
 mod recognize;
 mod resolve;
+pub mod timeml;
 mod token;
 mod value;
 
