@@ -6,13 +6,15 @@ use tarikh::{Anchor, Extractor, timeml};
 /// A minimal XML reader for the subset `to_timeml` writes: elements, attributes, character
 /// data with the five entities and numeric references. Returns the unescaped TEXT content and
 /// each consuming TIMEX3 as (byte span in that content, attributes).
-fn read_text(xml: &str) -> (String, Vec<(std::ops::Range<usize>, Vec<(String, String)>)>) {
+type Attrs = Vec<(String, String)>;
+
+fn read_text(xml: &str) -> (String, Vec<(std::ops::Range<usize>, Attrs)>) {
     let start = xml.find("<TEXT>").expect("TEXT") + "<TEXT>".len();
     let end = xml.rfind("</TEXT>").expect("/TEXT");
     let body = &xml[start..end];
     let mut text = String::new();
     let mut timexes = Vec::new();
-    let mut open: Option<(usize, Vec<(String, String)>)> = None;
+    let mut open: Option<(usize, Attrs)> = None;
     let mut rest = body;
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix('<') {
