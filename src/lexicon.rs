@@ -206,6 +206,8 @@ pub enum Lex {
     FeastHead,
     /// وقت ("time"), in "في وقت سابق/لاحق".
     Moment,
+    /// ابتداء، اعتبارا، انطلاقا: "starting" (from a date on).
+    Starting,
 }
 
 /// The words, by table. Spellings are folded when the lexicon is built.
@@ -506,6 +508,7 @@ const PARTS: &[(&str, Part)] = &[
     ("نهاية", Part::Late),
     ("نهايات", Part::Late),
     ("ختام", Part::Late),
+    ("موفى", Part::Late),
 ];
 
 const DAY_PARTS: &[(&str, DayPart, Meridiem)] = &[
@@ -621,6 +624,9 @@ const OTHERS: &[(&str, Lex)] = &[
     ("إسراء", Lex::FeastHead),
     ("وقفة", Lex::FeastHead),
     ("وقت", Lex::Moment),
+    ("ابتداء", Lex::Starting),
+    ("اعتبارا", Lex::Starting),
+    ("انطلاقا", Lex::Starting),
     ("عدة", Lex::Several),
     ("بضعة", Lex::Several),
     ("بضع", Lex::Several),

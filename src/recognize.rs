@@ -512,6 +512,7 @@ impl<'a> P<'a> {
             }
         };
         consider(self.range(i));
+        consider(self.starting_from(i));
         consider(self.datetime(i).map(|(d, j)| (Expr::Date(d), j)));
         consider(self.relative(i));
         consider(self.quantity(i));
@@ -1276,6 +1277,23 @@ impl<'a> P<'a> {
 
     /// مطلع/منتصف/أواخر + a month, a year, a decade or a century: "منتصف آذار",
     /// "أواخر العام الماضي", "بداية الشهر الجاري", "نهاية 2012", "أوائل التسعينيات".
+    /// "ابتداء من 1 تموز", "بداية من جويلية 2015", "اعتبارا من الغد": from a date on.
+    fn starting_from(&self, i: usize) -> R<Expr> {
+        let starting = self.lex(i) == Some(Lex::Starting)
+            || (self.lex(i) == Some(Lex::Part(Part::Early)) && self.core(i) == "بداية");
+        if !starting || !self.is_prep(i + 1, Prep::From) {
+            return None;
+        }
+        let (d, k) = self.datetime(i + 2)?;
+        Some((
+            Expr::Range(
+                Box::new(Expr::Date(d)),
+                Box::new(Expr::Vague(Vague::Future)),
+            ),
+            k,
+        ))
+    }
+
     fn part_of(&self, i: usize) -> R<DateExpr> {
         let part = match self.lex(i)? {
             Lex::Part(p) => p,
@@ -1826,6 +1844,17 @@ impl<'a> P<'a> {
         let years = a.year.is_some() && a.month.is_none() && !and;
         if !marked && !days && !years {
             return None;
+        }
+        // "20 و29 ديسمبر" are two days, not the ten between them: the first is a mention of
+        // its own (with the month of the second), the second is found next.
+        if !marked
+            && and
+            && !a_had_month
+            && let (Some(d1), Some(d2)) = (a.day, b.day)
+            && d2 != d1.saturating_add(1)
+            && a.time.is_none()
+        {
+            return Some((Expr::Date(a), j));
         }
         Some((
             Expr::Range(Box::new(Expr::Date(a)), Box::new(Expr::Date(b))),
