@@ -59,12 +59,14 @@ pub mod normalize;
 mod recognize;
 mod resolve;
 pub mod timeline;
+pub mod timeml;
 mod token;
 mod value;
 
 pub use error::{Error, ErrorKind};
 pub use expr::{
-    CenturySaid, DateExpr, DecadeSaid, Expr, MonthSaid, Nth, NthOf, Shift, TimeSaid, YearSaid,
+    CenturySaid, DateExpr, DecadeSaid, Expr, Feast, MonthSaid, Nth, NthOf, Shift, TimeSaid,
+    YearSaid,
 };
 pub use extract::{Extractor, Mention, MentionType};
 pub use lexicon::{Calendar, Direction, MonthFamily, Part};
