@@ -291,7 +291,8 @@ impl Timeline {
             .map_or(MonthFamily::Syriac, |(f, _)| f)
     }
 
-    /// A rendering for terminals: one line per event, the date column first, then the event's
+    /// A rendering for terminals: one line per event, the date column first, how the event got
+    /// its date, the family of its trigger (`·` for a dated clause without one), then its
     /// clause wrapped in Unicode directional isolates (U+2067 … U+2069), so that the Arabic
     /// reads right to left without pulling the date column out of place. Clauses longer than
     /// `width` characters are shortened around their trigger.
@@ -305,7 +306,7 @@ impl Timeline {
     /// let doc = DocumentDate::given(Anchor::from_ymd(2025, 12, 24).unwrap());
     /// let tl = TimelineBuilder::new().build(text, &doc);
     /// let out = tl.render(DateStyle::Iso, 100);
-    /// assert!(out.contains("2025-12-24  explicit   \u{2067}"));
+    /// assert!(out.contains("2025-12-24  explicit   conference    \u{2067}"));
     /// ```
     pub fn render(&self, style: DateStyle, width: usize) -> String {
         let mut out = String::new();
@@ -350,18 +351,26 @@ impl Timeline {
             .max()
             .unwrap_or(0);
         let mut undated_header = false;
+        let isolate = matches!(style, DateStyle::Arabic(_));
         for (date, e) in rows {
             if e.value.is_none() && !undated_header {
                 undated_header = true;
                 out.push_str("\nundated:\n");
             }
             let pad = col.saturating_sub(date.chars().count());
+            // An Arabic date is right-to-left text of its own: isolated, it keeps its place.
+            let date = if isolate && e.value.is_some() {
+                format!("\u{2068}{date}\u{2069}")
+            } else {
+                date
+            };
             let clause = shorten(&e.text, e.trigger.as_ref().map(|t| &t.span), &e.span, width);
             let _ = writeln!(
                 out,
-                "{date}{:pad$}  {:<9}  \u{2067}{clause}\u{2069}",
+                "{date}{:pad$}  {:<9}  {:<12}  \u{2067}{clause}\u{2069}",
                 "",
                 e.dated_by.as_str(),
+                e.family().unwrap_or("·"),
             );
         }
         out
