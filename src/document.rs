@@ -25,6 +25,9 @@ pub struct Piece {
     /// True when the piece follows a semicolon (a clause break in any case), false after a
     /// comma (which may only separate an apposition) and for the first piece of a sentence.
     pub after_semicolon: bool,
+    /// True when the piece opens a complement or reported speech (إن، أن...): set by
+    /// [`crate::event`], false from [`sentences`].
+    pub after_complement: bool,
 }
 
 /// A sentence: a byte range of the original text and its pieces, in order.
@@ -159,6 +162,7 @@ fn push_piece(text: &str, pieces: &mut Vec<Piece>, span: Range<usize>, after_sem
         pieces.push(Piece {
             span,
             after_semicolon: after_semicolon && !pieces.is_empty(),
+            after_complement: false,
         });
     }
 }

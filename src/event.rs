@@ -172,6 +172,9 @@ const GENERIC_FAMILIES: &[&str] = &["holding", "decision"];
 /// trigger shares their date, names the entry.
 const FRAME_FAMILIES: &[&str] = &["announcement"];
 
+/// How far (bytes) "حاليا"/"الآن" may stand from a trigger to date it to the document's day.
+const PRESENT_REACH: usize = 24;
+
 /// Words before a trigger that make its time relative to something else: such an event does
 /// not inherit a date ("بعد سقوط النظام").
 const RELATIVE_WORDS: &[&str] = &["بعد", "قبل", "عقب", "إثر", "منذ", "قبيل", "حتى", "بعيد"];
@@ -520,6 +523,9 @@ struct Clause {
     span: Range<usize>,
     triggers: Vec<usize>,
     mentions: Vec<usize>,
+    /// How many complements (إن، أن) open before the clause's end: clauses of one segment
+    /// report one thing.
+    segment: usize,
 }
 
 fn is_dated(m: &Mention) -> bool {
@@ -625,21 +631,39 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
         }
         // Dates of the sentence a trigger with none in its clause may inherit: those no trigger
         // took in its own clause.
-        let free: Vec<usize> = clauses
+        // With the index of their clause: a date is inherited by the clause before or after it;
+        // one another event took only within the same reported segment.
+        let free: Vec<(usize, usize)> = clauses
             .iter()
-            .flat_map(dated_of)
-            .filter(|&i| mentions.get(i).is_some_and(|m| !claimed.contains(&m.value)))
+            .enumerate()
+            .flat_map(|(ci, c)| dated_of(c).into_iter().map(move |i| (ci, i)))
             .collect();
         let mut inherited: Vec<Value> = Vec::new();
         let mut sent_events: Vec<Event> = Vec::new();
-        for (clause, picks) in clauses.iter().zip(&chosen) {
+        for (ci, (clause, picks)) in clauses.iter().zip(&chosen).enumerate() {
             let dated = dated_of(clause);
-            let present = clause.mentions.iter().any(|&i| {
-                mentions
-                    .get(i)
-                    .is_some_and(|m| m.value == Value::Vague(Vague::Present))
-            });
+            let free_near: Vec<usize> = free
+                .iter()
+                .filter(|&&(cj, i)| {
+                    let same_segment = clauses.get(cj).map(|c| c.segment) == Some(clause.segment);
+                    cj.abs_diff(ci) <= 1
+                        && (same_segment
+                            || mentions.get(i).is_some_and(|m| !claimed.contains(&m.value)))
+                })
+                .map(|&(_, i)| i)
+                .collect();
+            let presents: Vec<&Mention> = clause
+                .mentions
+                .iter()
+                .filter_map(|&i| mentions.get(i))
+                .filter(|m| m.value == Value::Vague(Vague::Present))
+                .collect();
             let clause_text = text.get(clause.span.clone()).unwrap_or("").to_string();
+            // "وبعد انسحاب القوات غادر": the clause's time is relative to another event.
+            let clause_opens_relative =
+                words_before(&scan.words, clause.span.end, clause.span.start)
+                    .last()
+                    .is_some_and(|w| table.relative.iter().any(|r| r == w));
             // Group the clause's triggers by the date each one gets.
             let mut groups: Vec<Group> = Vec::new();
             for &(t, pick) in picks {
@@ -650,14 +674,19 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                 let (value, by, ms) = if let Some(m) = pick.and_then(|i| mentions.get(i)) {
                     let ms = same_value(mentions, &dated, Some(m.value));
                     (Some(m.value), DatedBy::Explicit, ms)
-                } else if present {
+                } else if presents
+                    .iter()
+                    .any(|m| distance(&trig.span, &m.span).0 <= PRESENT_REACH)
+                {
                     let v = Value::Point(Point::Day(doc.anchor.date()));
                     (Some(v), DatedBy::Document, Vec::new())
-                } else if before().any(|w| table.relative.iter().any(|r| r == w)) {
+                } else if before().any(|w| table.relative.iter().any(|r| r == w))
+                    || clause_opens_relative
+                {
                     (None, DatedBy::None, Vec::new())
-                } else if let Some(m) = near(&trig.span, &free).and_then(|i| mentions.get(i)) {
+                } else if let Some(m) = near(&trig.span, &free_near).and_then(|i| mentions.get(i)) {
                     inherited.push(m.value);
-                    let ms = same_value(mentions, &free, Some(m.value));
+                    let ms = same_value(mentions, &free_near, Some(m.value));
                     (Some(m.value), DatedBy::Inherited, ms)
                 } else if before().any(|w| table.during.iter().any(|d| d == w))
                     && let Some((v, ms)) = sent_events
@@ -801,6 +830,7 @@ fn split_complements(
                 pieces.push(crate::document::Piece {
                     span: start..r.start,
                     after_semicolon: first && p.after_semicolon,
+                    after_complement: first && p.after_complement,
                 });
                 start = r.start;
                 first = false;
@@ -810,6 +840,7 @@ fn split_complements(
         pieces.push(crate::document::Piece {
             span: start..p.span.end,
             after_semicolon: first && p.after_semicolon,
+            after_complement: !first || p.after_complement,
         });
     }
     Sentence {
@@ -828,7 +859,9 @@ fn clauses_of(
     mi: &mut usize,
 ) -> Vec<Clause> {
     let mut clauses: Vec<Clause> = Vec::new();
+    let mut segment = 0usize;
     for (pi, piece) in sent.pieces.iter().enumerate() {
+        segment += usize::from(piece.after_complement);
         // Everything up to the next piece belongs to this one (marks included).
         let limit = sent
             .pieces
@@ -863,11 +896,13 @@ fn clauses_of(
                 c.span.end = piece.span.end;
                 c.triggers.extend(ts);
                 c.mentions.extend(ms);
+                c.segment = segment;
             }
             _ => clauses.push(Clause {
                 span: piece.span.clone(),
                 triggers: ts,
                 mentions: ms,
+                segment,
             }),
         }
     }
@@ -906,6 +941,64 @@ mod tests {
         for (w, want) in cases {
             assert_eq!(family(w), want, "{w}");
         }
+    }
+
+    fn dated(text: &str) -> Vec<(Option<&'static str>, Option<String>, DatedBy)> {
+        let doc = DocumentDate::given(
+            crate::Anchor::from_ymd(2025, 12, 24).unwrap_or_else(|| unreachable!()),
+        );
+        let ms = crate::Extractor::new().extract(text, &doc.anchor);
+        events(text, &ms, &doc)
+            .into_iter()
+            .map(|e| (e.family(), e.value.map(|v| v.to_string()), e.dated_by))
+            .collect()
+    }
+
+    #[test]
+    fn present_dates_to_the_document() {
+        let got = dated("يعقد الوزراء حاليا اجتماعا في الرياض.");
+        assert_eq!(
+            got,
+            [(
+                Some("meeting"),
+                Some("2025-12-24".into()),
+                DatedBy::Document
+            )]
+        );
+    }
+
+    #[test]
+    fn after_and_before_block_inheritance() {
+        let got = dated("وصل الوزير في 3 آذار 2012، وبعد انسحاب القوات غادر.");
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("arrival"),
+                    Some("2012-03-03".into()),
+                    DatedBy::Explicit
+                ),
+                // Undated triggers of one clause make one entry.
+                (Some("withdrawal"), None, DatedBy::None),
+            ]
+        );
+        // Without بعد, the date of the sentence is inherited.
+        let got = dated("وصل الوزير إلى الرياض، الاثنين 3 آذار 2025، والتقى الملك.");
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("arrival"),
+                    Some("2025-03-03".into()),
+                    DatedBy::Explicit
+                ),
+                (
+                    Some("meeting"),
+                    Some("2025-03-03".into()),
+                    DatedBy::Inherited
+                ),
+            ]
+        );
     }
 
     #[test]
