@@ -12,7 +12,7 @@
 //! بعد/قبل/منذ ("بعد سقوط النظام") never inherits: its time is relative to something else.
 //! A clause with a dated mention but no trigger is an event too, with no trigger.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -611,7 +611,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
         };
         // First pass: the mention each trigger takes in its own clause.
         let mut chosen: Vec<Vec<(usize, Option<usize>)>> = Vec::with_capacity(clauses.len());
-        let mut claimed: Vec<Value> = Vec::new();
+        let mut claimed: HashSet<Value> = HashSet::new();
         for c in &clauses {
             let dated = dated_of(c);
             let picks: Vec<(usize, Option<usize>)> = c
@@ -624,33 +624,27 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                 .collect();
             for (_, p) in &picks {
                 if let Some(m) = p.and_then(|i| mentions.get(i)) {
-                    claimed.push(m.value);
+                    claimed.insert(m.value);
                 }
             }
             chosen.push(picks);
         }
-        // Dates of the sentence a trigger with none in its clause may inherit: those no trigger
-        // took in its own clause.
-        // With the index of their clause: a date is inherited by the clause before or after it;
-        // one another event took only within the same reported segment.
-        let free: Vec<(usize, usize)> = clauses
-            .iter()
-            .enumerate()
-            .flat_map(|(ci, c)| dated_of(c).into_iter().map(move |i| (ci, i)))
-            .collect();
-        let mut inherited: Vec<Value> = Vec::new();
+        // The dated mentions of each clause: a trigger with none in its clause may inherit one
+        // from the clause before or after it; one that another event took, only within the same
+        // reported segment.
+        let clause_dates: Vec<Vec<usize>> = clauses.iter().map(dated_of).collect();
+        let mut inherited: HashSet<Value> = HashSet::new();
         let mut sent_events: Vec<Event> = Vec::new();
         for (ci, (clause, picks)) in clauses.iter().zip(&chosen).enumerate() {
             let dated = dated_of(clause);
-            let free_near: Vec<usize> = free
-                .iter()
-                .filter(|&&(cj, i)| {
-                    let same_segment = clauses.get(cj).map(|c| c.segment) == Some(clause.segment);
-                    cj.abs_diff(ci) <= 1
-                        && (same_segment
-                            || mentions.get(i).is_some_and(|m| !claimed.contains(&m.value)))
+            let free_near: Vec<usize> = (ci.saturating_sub(1)..=ci + 1)
+                .filter_map(|cj| Some((cj, clause_dates.get(cj)?, clauses.get(cj)?)))
+                .flat_map(|(_, ds, c)| ds.iter().map(move |&i| (c.segment, i)))
+                .filter(|&(segment, i)| {
+                    segment == clause.segment
+                        || mentions.get(i).is_some_and(|m| !claimed.contains(&m.value))
                 })
-                .map(|&(_, i)| i)
+                .map(|(_, i)| i)
                 .collect();
             let presents: Vec<&Mention> = clause
                 .mentions
@@ -685,7 +679,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                 {
                     (None, DatedBy::None, Vec::new())
                 } else if let Some(m) = near(&trig.span, &free_near).and_then(|i| mentions.get(i)) {
-                    inherited.push(m.value);
+                    inherited.insert(m.value);
                     let ms = same_value(mentions, &free_near, Some(m.value));
                     (Some(m.value), DatedBy::Inherited, ms)
                 } else if before().any(|w| table.during.iter().any(|d| d == w))

@@ -10,7 +10,7 @@
 //! order. "The 1970s" comes before "15 October 2025"; a day inside a month sorts inside it.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -535,27 +535,40 @@ fn shorten(
 /// Merges later mentions of an event into the first: same date, same trigger family.
 fn merge(evs: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(evs.len());
+    // (date, family) → the entry that has it; the spans of each entry's mentions.
+    let mut index: HashMap<(Value, &'static str), usize> = HashMap::new();
+    let mut spans: Vec<HashSet<(usize, usize)>> = Vec::with_capacity(evs.len());
     for e in evs {
-        let same = out.iter_mut().find(|o| {
-            o.value.is_some()
-                && o.value == e.value
-                && o.trigger.is_some()
-                && o.triggers
-                    .iter()
-                    .any(|t| e.triggers.iter().any(|u| u.family == t.family))
+        let key = e.value.filter(|_| e.trigger.is_some());
+        let hit = key.and_then(|v| {
+            e.triggers
+                .iter()
+                .find_map(|t| index.get(&(v, t.family)).copied())
         });
-        match same {
-            Some(o) => {
-                o.repeats.push(e.span.clone());
-                o.dated_by = o.dated_by.min(e.dated_by);
-                for m in e.mentions {
-                    if !o.mentions.iter().any(|x| x.span == m.span) {
-                        o.mentions.push(m);
-                    }
+        if let Some(k) = hit
+            && let (Some(o), Some(seen)) = (out.get_mut(k), spans.get_mut(k))
+        {
+            o.repeats.push(e.span.clone());
+            o.dated_by = o.dated_by.min(e.dated_by);
+            for m in e.mentions {
+                if seen.insert((m.span.start, m.span.end)) {
+                    o.mentions.push(m);
                 }
             }
-            None => out.push(e),
+            continue;
         }
+        if let Some(v) = key {
+            for t in &e.triggers {
+                index.entry((v, t.family)).or_insert(out.len());
+            }
+        }
+        spans.push(
+            e.mentions
+                .iter()
+                .map(|m| (m.span.start, m.span.end))
+                .collect(),
+        );
+        out.push(e);
     }
     out
 }
