@@ -816,25 +816,30 @@ fn split_complements(
     for p in &sent.pieces {
         let mut start = p.span.start;
         let mut first = true;
+        let mut opens = p.after_complement;
         while let Some((r, w)) = ws.peek() {
             if r.start >= p.span.end {
                 break;
             }
-            if r.start > start && r.start >= p.span.start && comp.iter().any(|c| c == w) {
+            let is_comp = r.start >= p.span.start && comp.iter().any(|c| c == w);
+            if is_comp && r.start > start {
                 pieces.push(crate::document::Piece {
                     span: start..r.start,
                     after_semicolon: first && p.after_semicolon,
-                    after_complement: first && p.after_complement,
+                    after_complement: opens,
                 });
                 start = r.start;
                 first = false;
+                opens = true;
+            } else if is_comp {
+                opens = true;
             }
             ws.next();
         }
         pieces.push(crate::document::Piece {
             span: start..p.span.end,
             after_semicolon: first && p.after_semicolon,
-            after_complement: !first || p.after_complement,
+            after_complement: opens,
         });
     }
     Sentence {

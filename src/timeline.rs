@@ -230,6 +230,22 @@ fn needs(e: &Expr) -> Option<Grain> {
 }
 
 /// The events of a document in order of time, with the document's date.
+///
+/// Its JSON is `{"reference": {...}, "events": [...]}`, each event as in `tarikh timeline
+/// --format json` (see [`Event`]).
+///
+/// ```
+/// use tarikh::{Anchor, TimelineBuilder};
+/// use tarikh::document::DocumentDate;
+///
+/// let text = "وكانت الدورة الأولى قد أقيمت في صيف 2010. وافتتح الوزير المعرض في 5 تشرين الأول 2025.";
+/// let tl = TimelineBuilder::new().build(text, &DocumentDate::given(Anchor::from_ymd(2025, 10, 5).unwrap()));
+/// let values: Vec<String> = tl.dated().map(|e| e.value.unwrap().to_string()).collect();
+/// assert_eq!(values, ["2010-SU", "2025-10-05"]);
+/// let json = serde_json::to_value(&tl).unwrap();
+/// assert_eq!(json["events"][1]["dated_by"], "explicit");
+/// assert_eq!(json["reference"]["source"], "given");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Timeline {
     /// The document's date, and how it was found.
