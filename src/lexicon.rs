@@ -204,6 +204,13 @@ pub enum Lex {
     Several,
     /// The first word of a feast's name (عيد، رأس، عاشوراء...): see [`FEASTS`].
     FeastHead,
+    /// وقت ("time"), in "في وقت سابق/لاحق".
+    Moment,
+    /// ابتداء، اعتبارا، انطلاقا: "starting" (from a date on).
+    Starting,
+    /// The dual in construct before two names: يومي (الجمعة والسبت), عامي (2008 و2012),
+    /// شهري (يوليو وأغسطس).
+    Pair(Unit),
 }
 
 /// The words, by table. Spellings are folded when the lexicon is built.
@@ -383,8 +390,6 @@ const UNITS: &[(&str, Unit, u8)] = &[
     ("عاما", Unit::Year, 1),
     ("أعوام", Unit::Year, 0),
     ("عامين", Unit::Year, 2),
-    ("عامي", Unit::Year, 2),
-    ("سنتي", Unit::Year, 2),
     ("عامان", Unit::Year, 2),
     ("سنة", Unit::Year, 1),
     ("سنه", Unit::Year, 1),
@@ -504,6 +509,7 @@ const PARTS: &[(&str, Part)] = &[
     ("نهاية", Part::Late),
     ("نهايات", Part::Late),
     ("ختام", Part::Late),
+    ("موفى", Part::Late),
 ];
 
 const DAY_PARTS: &[(&str, DayPart, Meridiem)] = &[
@@ -618,6 +624,14 @@ const OTHERS: &[(&str, Lex)] = &[
     ("مولد", Lex::FeastHead),
     ("إسراء", Lex::FeastHead),
     ("وقفة", Lex::FeastHead),
+    ("وقت", Lex::Moment),
+    ("يومي", Lex::Pair(Unit::Day)),
+    ("عامي", Lex::Pair(Unit::Year)),
+    ("سنتي", Lex::Pair(Unit::Year)),
+    ("شهري", Lex::Pair(Unit::Month)),
+    ("ابتداء", Lex::Starting),
+    ("اعتبارا", Lex::Starting),
+    ("انطلاقا", Lex::Starting),
     ("عدة", Lex::Several),
     ("بضعة", Lex::Several),
     ("بضع", Lex::Several),

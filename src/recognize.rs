@@ -433,10 +433,10 @@ impl<'a> P<'a> {
     /// A year: "2025", "عام 2025", "سنة 2014م", "العام الماضي", "هذه السنة", "1446هـ".
     /// `bare` allows a plain four-digit number.
     fn year(&self, i: usize, bare: bool) -> R<(YearSaid, Option<Calendar>)> {
-        if let Some(count) = self.is_unit(i, Unit::Year) {
-            // "عامي 2008 و2012": the dual construct names years too.
-            let dual_construct = count == 2 && matches!(self.core(i), "عامي" | "سنتي");
-            if count != 1 && !dual_construct {
+        // "عامي 2008 و2012": the dual construct names years too.
+        let pair = self.lex(i) == Some(Lex::Pair(Unit::Year));
+        if let Some(count) = self.is_unit(i, Unit::Year).or(pair.then_some(1)) {
+            if count != 1 {
                 return None;
             }
             let j = i + 1;
@@ -475,7 +475,12 @@ impl<'a> P<'a> {
         {
             (cal, k) = (None, i + 1);
         }
-        if cal.is_some() || (bare && d == 4) {
+        // "6002م" is a height, not a year.
+        let plausible = match cal {
+            Some(Calendar::Hijri) => v <= 1600,
+            _ => v <= 2200,
+        };
+        if plausible && (cal.is_some() || (bare && d == 4)) {
             return Some(((YearSaid::Number(v as i32), cal), k));
         }
         None
@@ -522,6 +527,7 @@ impl<'a> P<'a> {
             }
         };
         consider(self.range(i));
+        consider(self.starting_from(i));
         consider(self.datetime(i).map(|(d, j)| (Expr::Date(d), j)));
         consider(self.relative(i));
         consider(self.quantity(i));
@@ -889,10 +895,17 @@ impl<'a> P<'a> {
             if self.lex(k) == Some(Lex::Which) {
                 k += 1;
             }
-            if let Some((d, l)) = self.shifted_day(k)
+            if let Some((d, mut l)) = self.shifted_day(k)
                 && (k > j + 1 || d != 0)
             {
                 e.relative_day = Some(d);
+                // "يوم غد الجمعة": the weekday names the same day.
+                if let Some((w, m)) = self.weekday(l)
+                    && self.day_number(m).is_none()
+                {
+                    e.weekday = Some(w);
+                    l = m;
+                }
                 return Some((e, l));
             }
             // "اليوم الماضي" = yesterday, "اليوم التالي" = tomorrow.
@@ -906,9 +919,16 @@ impl<'a> P<'a> {
         }
         // "الليلة", "هذه الليلة": tonight; "الليلة الماضية": last night.
         let this = usize::from(self.lex(j) == Some(Lex::This));
+        // "الليلة الفاصلة بين..." is a night described, not tonight.
+        let described = self.core(j + this + 1).starts_with("ال")
+            && self
+                .t
+                .get(j + this + 1)
+                .is_some_and(|t| t.entry.is_none() && t.kind == Kind::Word);
         if let Some(Lex::DayPart(DayPart::Night, _)) = self.lex(j + this)
             && (this == 1 || self.has_article(j))
             && self.core(j + this).ends_with("ليلة")
+            && !described
         {
             let k = j + this + 1;
             let (off, k) = match self.dir(k) {
@@ -992,12 +1012,22 @@ impl<'a> P<'a> {
             if !self.has_article(j) {
                 return None;
             }
-            let d = self.dir(j + 1)?;
-            // "العقد الأخير من عمره": "the last" of something else, not of the anchor's.
-            if matches!(self.core(j + 1), "الاخير" | "الاخيرة") {
-                return None;
+            // "الأسبوع قبل الماضي", "العام ما قبل الماضي": two back.
+            let before = if self.core(j + 1) == "ما" {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.is_prep(before, Prep::Before) && self.dir(before + 1) == Some(Direction::Past) {
+                (-2, before + 2)
+            } else {
+                let d = self.dir(j + 1)?;
+                // "العقد الأخير من عمره": "the last" of something else, not of the anchor's.
+                if matches!(self.core(j + 1), "الاخير" | "الاخيرة") {
+                    return None;
+                }
+                (dir_offset(d), j + 2)
             }
-            (dir_offset(d), j + 2)
         };
         match unit {
             Unit::Week => e.week = Some(off),
@@ -1277,6 +1307,23 @@ impl<'a> P<'a> {
 
     /// مطلع/منتصف/أواخر + a month, a year, a decade or a century: "منتصف آذار",
     /// "أواخر العام الماضي", "بداية الشهر الجاري", "نهاية 2012", "أوائل التسعينيات".
+    /// "ابتداء من 1 تموز", "بداية من جويلية 2015", "اعتبارا من الغد": from a date on.
+    fn starting_from(&self, i: usize) -> R<Expr> {
+        let starting = self.lex(i) == Some(Lex::Starting)
+            || (self.lex(i) == Some(Lex::Part(Part::Early)) && self.core(i) == "بداية");
+        if !starting || !self.is_prep(i + 1, Prep::From) {
+            return None;
+        }
+        let (d, k) = self.datetime(i + 2)?;
+        Some((
+            Expr::Range(
+                Box::new(Expr::Date(d)),
+                Box::new(Expr::Vague(Vague::Future)),
+            ),
+            k,
+        ))
+    }
+
     fn part_of(&self, i: usize) -> R<DateExpr> {
         let part = match self.lex(i)? {
             Lex::Part(p) => p,
@@ -1509,6 +1556,14 @@ impl<'a> P<'a> {
         match self.lex(i)? {
             Lex::Prep(p @ (Prep::Before | Prep::Since | Prep::After | Prep::During)) => {
                 let j = i + 1;
+                // "عاما بعد عام", "يوما بعد يوم": year after year, not a year later.
+                if p == Prep::After
+                    && let (Some(Lex::Unit { unit: u1, .. }), Some(Lex::Unit { unit: u2, .. })) =
+                        (i.checked_sub(1).and_then(|b| self.lex(b)), self.lex(j))
+                    && u1 == u2
+                {
+                    return None;
+                }
                 if let Some(((count, unit), k)) = self.count_unit(j) {
                     // "قبل عام 2011" is a year, not an offset.
                     if self.digits(k).is_some_and(|(_, d)| d == 4) {
@@ -1604,9 +1659,14 @@ impl<'a> P<'a> {
         let Some(Lex::Unit { count: 0, .. }) = self.lex(j) else {
             return None;
         };
-        let v = match (self.dir(j + 1), p) {
-            (Some(Direction::Past), _) => (Vague::Past, j + 2),
-            (Some(Direction::Future), _) => (Vague::Future, j + 2),
+        let k = if self.core(j + 1) == "القليلة" {
+            j + 2
+        } else {
+            j + 1
+        };
+        let v = match (self.dir(k), p) {
+            (Some(Direction::Past), _) => (Vague::Past, k + 1),
+            (Some(Direction::Future), _) => (Vague::Future, k + 1),
             (None, Prep::Since | Prep::Before) if !self.has_article(j) => (Vague::Past, j + 1),
             _ => return None,
         };
@@ -1704,6 +1764,25 @@ impl<'a> P<'a> {
     fn vague(&self, i: usize) -> R<Expr> {
         match self.lex(i)? {
             Lex::Vague(v) => Some((Expr::Vague(v), i + 1)),
+            // "في وقت سابق", "في وقت لاحق".
+            Lex::Moment => match self.core(i + 1) {
+                "سابق" => Some((Expr::Vague(Vague::Past), i + 2)),
+                "لاحق" | "قريب" => Some((Expr::Vague(Vague::Future), i + 2)),
+                _ => None,
+            },
+            // "في الأيام المقبلة", "الأشهر القليلة الماضية".
+            Lex::Unit { count: 0, .. } if self.has_article(i) => {
+                let j = if self.core(i + 1) == "القليلة" {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                match self.dir(j)? {
+                    Direction::Past => Some((Expr::Vague(Vague::Past), j + 1)),
+                    Direction::Future => Some((Expr::Vague(Vague::Future), j + 1)),
+                    Direction::Current => None,
+                }
+            }
             Lex::This if self.core(i + 1) == "اللحظة" => {
                 Some((Expr::Vague(Vague::Present), i + 2))
             }
@@ -1716,11 +1795,22 @@ impl<'a> P<'a> {
     /// "من X إلى Y", "بين X و Y", "23–24 كانون الأول", "23 و24 كانون الأول", "يوليو 13-15",
     /// "2007-2011", "من الساعة 3 الى الساعة 4 بعد العصر".
     fn range(&self, i: usize) -> R<Expr> {
-        let (from_at, between) = match self.lex(i) {
+        let (mut from_at, mut between) = match self.lex(i) {
             Some(Lex::Prep(Prep::From)) => (i + 1, false),
             Some(Lex::Prep(Prep::Between)) => (i + 1, true),
             _ => (i, false),
         };
+        // "يومي الجمعة والسبت", "بين يومي الإثنين والثلاثاء", "شهري يوليو وأغسطس": two named
+        // days or months, taken as the span from one to the other.
+        let named_pair = match self.lex(from_at) {
+            Some(Lex::Pair(Unit::Day)) => self.weekday_any(from_at + 1).is_some(),
+            Some(Lex::Pair(Unit::Month)) => self.month_name_only(from_at + 1).is_some(),
+            _ => false,
+        };
+        if named_pair {
+            from_at += 1;
+            between = true;
+        }
         let marked = from_at > i;
         // A date-ish prefix shared by both ends: "الخميس من الساعة 9 حتى 11".
         if !marked
@@ -1804,6 +1894,17 @@ impl<'a> P<'a> {
         let years = a.year.is_some() && a.month.is_none() && !and;
         if !marked && !days && !years {
             return None;
+        }
+        // "20 و29 ديسمبر" are two days, not the ten between them: the first is a mention of
+        // its own (with the month of the second), the second is found next.
+        if !marked
+            && and
+            && !a_had_month
+            && let (Some(d1), Some(d2)) = (a.day, b.day)
+            && d2 != d1.saturating_add(1)
+            && a.time.is_none()
+        {
+            return Some((Expr::Date(a), j));
         }
         Some((
             Expr::Range(Box::new(Expr::Date(a)), Box::new(Expr::Date(b))),

@@ -1311,6 +1311,18 @@ fn relative(count: u32, unit: Unit, shift: Shift, ctx: &Ctx) -> Result<Value, Er
 
 fn range(a: &Expr, b: &Expr, ctx: &Ctx) -> Resolved {
     let (va, mut flags) = resolve(a, ctx)?;
+    // "ابتداء من X": open at the end.
+    if let Expr::Vague(Vague::Future) = b {
+        let start = match va {
+            Value::Point(p) | Value::Range(Some(p), _) => p,
+            _ => {
+                return Err(ErrorKind::Unsupported {
+                    what: "ranges of this kind",
+                });
+            }
+        };
+        return Ok((Value::Range(Some(start), None), flags));
+    }
     // The second end takes its year from the first, moving on a year if it would come before
     // it: "من 28 كانون الأول إلى 3 كانون الثاني".
     let vb = match (a, b) {
