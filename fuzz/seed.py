@@ -37,6 +37,7 @@ utf8 = [t.encode("utf-8") for t in texts]
 # offset 0 is 2025-12-24; kinds 4 and 5 are near chrono's limits.
 headers = [bytes(5), b"\x04\x00\x00\x00\x00", b"\x05\x00\x00\x00\x00", b"\x09" + struct.pack("<i", -4000)]
 write("extract", [h + t for t in utf8 for h in headers[:1]] + [h + utf8[-1] for h in headers])
+write("timeline", [h + t for t in utf8 for h in headers[:1]] + [h + utf8[-1] for h in headers])
 write("parse", [h + t for t in utf8 for h in headers[:1]] + [h + t for t in utf8[-16:] for h in headers])
 write("normalize", utf8)
 hijri = []
@@ -46,4 +47,4 @@ for y, m, d in [(1343, 1, 1), (1446, 9, 29), (1500, 12, 30), (1, 1, 1), (9999, 1
 for n in [702_000, 739_000, 227_015, 3_650_000]:
     hijri.append(b"\x00" + bytes(5) + struct.pack("<i", n))
 write("hijri", hijri)
-print({t: len(os.listdir(os.path.join(here, "corpus", t))) for t in ["extract", "parse", "normalize", "hijri"]})
+print({t: len(os.listdir(os.path.join(here, "corpus", t))) for t in ["extract", "parse", "normalize", "hijri", "timeline"]})

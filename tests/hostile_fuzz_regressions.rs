@@ -40,6 +40,11 @@ fn normalize_regressions() {
 }
 
 #[test]
+fn timeline_regressions() {
+    replay("timeline", checks::timeline);
+}
+
+#[test]
 fn hijri_regressions() {
     // hijri/crash-f8c3…: tabular 29 Dhu al-Hijja 1342 and Umm al-Qura 1 Muharram 1343 were
     // both 1924-08-01 under Rules::UmmAlQura.
@@ -54,5 +59,6 @@ fn checks_accept_ordinary_input() {
     checks::extract(&data);
     checks::parse(&data);
     checks::normalize(&data);
+    checks::timeline(&data);
     checks::hijri(&[0, 0x52, 0x05, 0, 0, 12, 29, 0, 0, 0]);
 }

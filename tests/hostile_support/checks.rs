@@ -246,3 +246,68 @@ pub fn hijri(data: &[u8]) {
         }
     }
 }
+
+/// A span of `text` on char boundaries, holding `piece` when given.
+fn check_span(text: &str, span: &std::ops::Range<usize>, piece: Option<&str>) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{span:?} in {text:?}"
+    );
+    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+    if let Some(p) = piece {
+        assert_eq!(&text[span.clone()], p);
+    }
+}
+
+/// `TimelineBuilder`: no panic; every event, mention, repeat and the evidence of the document's
+/// date point into the text on char boundaries; events are in timeline order (dated ones
+/// first); rendering and JSON do not panic.
+pub fn timeline(data: &[u8]) {
+    use tarikh::TimelineBuilder;
+    use tarikh::document::DocumentDate;
+    use tarikh::timeline::{Anchoring, DateStyle, compare};
+
+    let (anchor, x, text) = split_extractor(data);
+    let flags = data.get(5).copied().unwrap_or(0);
+    let anchoring = if flags & 1 == 0 {
+        Anchoring::Document
+    } else {
+        Anchoring::LastMentioned
+    };
+    let builder = TimelineBuilder::new()
+        .extractor(x)
+        .anchoring(anchoring)
+        .merge(flags & 2 == 0);
+    let tl = if flags & 4 == 0 {
+        builder.build_inferred(&text, anchor)
+    } else {
+        builder.build(&text, &DocumentDate::given(anchor))
+    };
+    if let Some(ev) = &tl.reference.evidence {
+        check_span(&text, ev, tl.reference.evidence_text.as_deref());
+    }
+    for e in &tl.events {
+        check_span(&text, &e.span, Some(&e.text));
+        for m in &e.mentions {
+            check_span(&text, &m.span, Some(&m.text));
+        }
+        for r in &e.repeats {
+            check_span(&text, r, None);
+        }
+        if let Some(v) = &e.value {
+            let _ = v.to_string();
+        }
+    }
+    for w in tl.events.windows(2) {
+        assert!(
+            compare(&w[0], &w[1]) != std::cmp::Ordering::Greater,
+            "events out of order in {text:?}"
+        );
+    }
+    let _ = tl.render(DateStyle::Iso, 80);
+    let _ = tl.render(
+        DateStyle::Arabic(tl.month_family()),
+        usize::from(flags >> 3),
+    );
+    let _ = tl.dated().count();
+}
