@@ -315,3 +315,15 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert_eq!(stderr(&o), "");
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[test]
+fn a_reference_at_chronos_last_day() {
+    let o = run(&["parse", "--ref", "+262142-12-31", "غدا", "أمس"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stdout(&o).lines().next().unwrap(),
+        r#"{"error":"the date is outside the supported range, in \"غدا\" at bytes 0..6","input":"غدا"}"#
+    );
+    assert!(stdout(&o).contains(r#""value":"+262142-12-30""#));
+    stderr(&o);
+}
