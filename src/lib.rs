@@ -76,6 +76,7 @@ pub mod hijri;
 pub mod lexicon;
 pub mod normalize;
 mod recognize;
+pub mod render;
 mod resolve;
 pub mod timeline;
 pub mod timeml;
