@@ -36,7 +36,7 @@ article h2 { white-space: normal; font-size: 14px; margin: 0; color: #374151; }
 .s { border-radius: 3px; scroll-margin-top: 30vh; }
 .s:target { background: #fef08a; box-shadow: 0 0 0 3px #fef08a; }
 .timex { background: #dbeafe; color: inherit; border-radius: 3px; padding: 0 1px; }
-.back { font-size: 11px; vertical-align: super; text-decoration: none; color: #1d4ed8; margin-inline-start: 2px; }
+.back { font-size: 11px; vertical-align: super; text-decoration: none; color: #1d4ed8; margin-inline-start: 4px; }
 footer { margin-top: 10px; font-size: 11px; color: #6b7280; }
 @media (max-width: 1000px) { .layout { grid-template-columns: minmax(0, 1fr); } }
 "#;
@@ -57,12 +57,13 @@ pub(crate) fn write(tl: &Timeline, text: &str, options: &Options) -> String {
     o.push_str("</head>\n<body>\n<header>\n");
     let _ = writeln!(o, "<h1>{}</h1>", escape(title));
     let _ = writeln!(o, "<p>{}</p>", reference_line(tl, &layout));
-    o.push_str("</header>\n<div class=\"layout\">\n<figure dir=\"ltr\">");
+    o.push_str("</header>\n<div class=\"layout\">\n<div class=\"main\">\n<figure dir=\"ltr\">");
     o.push_str(&picture);
     o.push_str("</figure>\n");
+    article(&mut o, tl, text, &layout);
+    o.push_str("</div>\n");
     list(&mut o, tl, &layout);
     o.push_str("</div>\n");
-    article(&mut o, tl, text, &layout);
     o.push_str(
         "<footer>tarikh: التواريخ مستخرجة آليًا؛ اضغط حدثًا لترى جملته في النص.</footer>\n</body>\n</html>\n",
     );

@@ -262,8 +262,8 @@ fn flat(s: &str) -> String {
     out
 }
 
-/// A few words of an event's clause for its label: from the word before its trigger on (the
-/// clause from its start when it has no trigger), as much as `lines` lines of `width` pixels
+/// A few words of an event's clause for its label: from its trigger on, or from the short word
+/// before it (the clause from its start when it has no trigger), as much as `lines` lines of `width` pixels
 /// at `size` hold, with "…" where words were left out.
 pub(crate) fn excerpt(e: &Event, width: f64, size: f64, lines: usize) -> Vec<String> {
     let focus = e
@@ -272,12 +272,14 @@ pub(crate) fn excerpt(e: &Event, width: f64, size: f64, lines: usize) -> Vec<Str
         .map(|t| t.span.start.saturating_sub(e.span.start));
     let words: Vec<(usize, &str)> = word_offsets(&e.text);
     let n = words.len();
+    // From the trigger, or from the short word that governs it (خلال، في، مع، عقب).
     let at = focus.map_or(0, |f| {
-        words
-            .iter()
-            .rposition(|(o, _)| *o <= f)
-            .unwrap_or(0)
-            .saturating_sub(1)
+        let i = words.iter().rposition(|(o, _)| *o <= f).unwrap_or(0);
+        let governed = i
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .is_some_and(|(_, w)| w.chars().all(char::is_alphabetic) && w.chars().count() <= 4);
+        if governed { i - 1 } else { i }
     });
     let budget = width * lines as f64;
     // Words after the focus first, then before it while there is room.
