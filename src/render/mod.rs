@@ -45,7 +45,7 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime};
 use crate::event::{DatedBy, Event};
 use crate::lexicon::MonthFamily;
 use crate::timeline::{DateStyle, Timeline, label};
-use crate::value::{Grain, Point, Value};
+use crate::value::{Grain, Point, Season, Value};
 
 /// How a timeline is drawn.
 ///
@@ -420,9 +420,41 @@ pub(crate) fn cut(s: &str, width: f64, size: f64) -> String {
 /// The date of a value in Arabic: month names of `family`, decades and centuries in words.
 pub(crate) fn arabic_date(v: &Value, family: MonthFamily) -> String {
     match v {
-        Value::Point(Point::Decade(d)) => arabic_decade(*d),
-        Value::Point(Point::Century(c)) => arabic_century(*c),
+        Value::Point(p) => arabic_point(p, family),
+        Value::Range(a, b) => {
+            let a = a.map_or_else(|| "…".to_string(), |p| arabic_point(&p, family));
+            let b = b.map_or_else(|| "…".to_string(), |p| arabic_point(&p, family));
+            format!("{a} – {b}")
+        }
         _ => label(v, DateStyle::Arabic(family)),
+    }
+}
+
+fn arabic_point(p: &Point, family: MonthFamily) -> String {
+    const ORDINAL: [&str; 4] = ["الأول", "الثاني", "الثالث", "الرابع"];
+    let nth = |n: u32| {
+        usize::try_from(n.saturating_sub(1))
+            .ok()
+            .and_then(|i| ORDINAL.get(i))
+            .copied()
+            .unwrap_or("")
+    };
+    match *p {
+        Point::Decade(d) => arabic_decade(d),
+        Point::Century(c) => arabic_century(c),
+        Point::Season { year, season } => {
+            let name = match season {
+                Season::Spring => "ربيع",
+                Season::Summer => "صيف",
+                Season::Autumn => "خريف",
+                Season::Winter => "شتاء",
+            };
+            format!("{name} {year}")
+        }
+        Point::Quarter { year, quarter } => format!("الربع {} من {year}", nth(quarter)),
+        Point::Half { year, half } => format!("النصف {} من {year}", nth(half)),
+        Point::Week { year, week } => format!("الأسبوع {week} من {year}"),
+        _ => label(&Value::Point(*p), DateStyle::Arabic(family)),
     }
 }
 
@@ -586,6 +618,10 @@ impl Step {
     fn floor(self, t: NaiveDateTime) -> Option<NaiveDate> {
         let d = t.date();
         match self {
+            // Weeks from a Monday (ISO weeks, as the crate counts them).
+            Step::Days(7) => d.checked_sub_days(chrono::Days::new(u64::from(
+                d.weekday().num_days_from_monday(),
+            ))),
             Step::Days(_) => Some(d),
             Step::Months(n) => {
                 let m0 = d.month0() - d.month0() % n.max(1);
@@ -1084,6 +1120,23 @@ mod tests {
         assert_eq!(g.len(), 2);
         let g = clusters(&[(0.0, 86_400.0), (3.0 * 86_400.0, 4.0 * 86_400.0)]);
         assert_eq!(g.len(), 1);
+    }
+
+    #[test]
+    fn periods_in_words() {
+        let f = MonthFamily::Syriac;
+        let season = Value::Point(Point::Season {
+            year: 2019,
+            season: Season::Autumn,
+        });
+        assert_eq!(arabic_date(&season, f), "خريف 2019");
+        let q = Value::Point(Point::Quarter {
+            year: 2012,
+            quarter: 1,
+        });
+        assert_eq!(arabic_date(&q, f), "الربع الأول من 2012");
+        let r = Value::Range(Some(Point::Year(2010)), None);
+        assert_eq!(arabic_date(&r, f), "2010 – …");
     }
 
     #[test]
