@@ -93,3 +93,8 @@ pub use lexicon::{Calendar, Direction, MonthFamily, Part};
 pub use resolve::{Anchor, Flag, Policy};
 pub use timeline::{Timeline, TimelineBuilder};
 pub use value::{DayPart, Duration, Grain, Point, Recurrence, Season, Unit, Vague, Value};
+
+/// The README's examples, run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
