@@ -723,3 +723,50 @@ fn command_line_formats() {
     assert!(!tarikh(&["timeline", "--format", "timeml"], SEED).1);
     assert!(!tarikh(&["timeline", "--jsonl", "--format", "html"], "").1);
 }
+
+#[test]
+fn every_hand_checked_article_renders() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/timelines");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let tl =
+            TimelineBuilder::new().build_inferred(&text, Anchor::from_ymd(2026, 1, 5).unwrap());
+        let root = parse(&tl.to_svg()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        check_events(&tl, &root);
+        check_labels(&root);
+        let page = parse(&tl.to_html(&text)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let svg = page.all().into_iter().find(|e| e.name == "svg").unwrap();
+        check_drawn(&tl, svg, false);
+        seen += 1;
+    }
+    assert!(seen >= 8);
+}
+
+#[test]
+fn far_apart_and_extreme_dates() {
+    // Spread over the centuries: one linear axis.
+    let text = "بني المعبد في عام 120. وجدد في 1510. وزاره الوزير في 3 آذار 2024. ويتوقع أن يكتمل الترميم في عام 2090. \
+                وكان الموقع مأهولا في القرن الثالث.";
+    let tl = build(text, 2024, 3, 10);
+    assert!(tl.dated().count() >= 4);
+    let root = parse(&tl.to_svg()).unwrap();
+    check_events(&tl, &root);
+    check_labels(&root);
+    // Two groups eighteen centuries apart: a broken axis.
+    let text = "بني المعبد في عام 120. وكان الموقع مأهولا في القرن الثالث. وزاره الوزير في 3 آذار 2024. \
+                وسيفتتح في 2025.";
+    let tl = build(text, 2024, 3, 10);
+    let root = parse(&tl.to_svg()).unwrap();
+    check_events(&tl, &root);
+    check_labels(&root);
+    let breaks = root.all().iter().filter(|e| e.has_class("break")).count();
+    assert!(breaks >= 2, "{breaks} break marks");
+    for x in root.all().iter().filter_map(|e| e.attr("data-x")) {
+        assert!(x.parse::<f64>().unwrap().is_finite());
+    }
+}

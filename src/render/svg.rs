@@ -308,6 +308,8 @@ fn header(o: &mut String, tl: &Timeline, l: &Layout, title: &str) {
 fn axis(o: &mut String, l: &Layout) {
     o.push_str(r#"<g class="axis">"#);
     let y = l.axis_y;
+    // The right ends of the last tick labels drawn (minor, major), across stretches.
+    let mut drawn = (f64::NEG_INFINITY, f64::NEG_INFINITY);
     for (i, s) in l.segments.iter().enumerate() {
         let _ = write!(
             o,
@@ -317,7 +319,7 @@ fn axis(o: &mut String, l: &Layout) {
             n(s.x1),
             n(y)
         );
-        ticks(o, l, s);
+        ticks(o, l, s, &mut drawn);
         if let Some(next) = l.segments.get(i + 1) {
             // The break: slashes at both ends, a dotted gap, its length above.
             for x in [s.x1, next.x0] {
@@ -358,10 +360,9 @@ fn axis(o: &mut String, l: &Layout) {
 
 /// The ticks of a stretch with their labels: a minor row (day numbers, month names or years)
 /// and a major row (the month and year, or the year, where it changes).
-fn ticks(o: &mut String, l: &Layout, s: &Segment) {
+fn ticks(o: &mut String, l: &Layout, s: &Segment, drawn: &mut (f64, f64)) {
     let y = l.axis_y;
-    let mut last_minor = f64::NEG_INFINITY;
-    let mut last_major = f64::NEG_INFINITY;
+    let (mut last_minor, mut last_major) = *drawn;
     let mut prev: Option<NaiveDate> = None;
     for &t in &s.ticks {
         let x = s.x(secs(t.and_time(NaiveTime::MIN)));
@@ -408,6 +409,7 @@ fn ticks(o: &mut String, l: &Layout, s: &Segment) {
             }
         }
     }
+    *drawn = (last_minor, last_major);
 }
 
 fn tick_label(o: &mut String, class: &str, x: f64, y: f64, s: &str, fill: &str) {
