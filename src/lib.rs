@@ -28,6 +28,8 @@
 //! ([`document::infer_date`]: a dateline, "اليوم، الأربعاء 24 من كانون الأول", a weekday that fixes
 //! a year...); [`event`] finds the events by their trigger words and dates each one from the
 //! mentions of its clause, its sentence or the sentence it continues; [`timeline`] orders them.
+//! [`render`] draws a timeline as SVG, or as one HTML page with the text, each event linked to
+//! its sentence ([`Timeline::to_svg`], [`Timeline::to_html`]).
 //!
 //! ```
 //! use tarikh::{Anchor, TimelineBuilder};
