@@ -38,7 +38,7 @@ article h2 { white-space: normal; font-size: 14px; margin: 0; color: #374151; }
 .timex { background: #dbeafe; color: inherit; border-radius: 3px; padding: 0 1px; }
 .back { font-size: 11px; vertical-align: super; text-decoration: none; color: #1d4ed8; margin-inline-start: 4px; }
 footer { margin-top: 10px; font-size: 11px; color: #6b7280; }
-@media (max-width: 1000px) { .layout { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 1000px) { .layout { grid-template-columns: minmax(0, 1fr); } .main { display: contents; } figure { order: 1; } nav.events { order: 2; } article { order: 3; margin-top: 0; } }
 "#;
 
 pub(crate) fn write(tl: &Timeline, text: &str, options: &Options) -> String {
