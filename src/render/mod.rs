@@ -204,6 +204,9 @@ const ROW_GAP: f64 = 10.0;
 const MARGIN: f64 = 24.0;
 const BREAK_GAP: f64 = 56.0;
 const LEADER_ROOM: f64 = 22.0;
+/// Above this many dated events, cards are placed by rows alone, without keeping leader lines
+/// off other cards (which costs a pass over every card placed for each card).
+const STRICT_LIMIT: usize = 300;
 
 /// An estimate of the advance width of `s` at `size` pixels, on the generous side for the
 /// common sans-serif fonts (DejaVu Sans, Noto, Segoe UI, Tahoma, Arial).
@@ -1000,35 +1003,53 @@ impl Layout {
         // at most one row for that; else the lowest row where it overlaps no card (its leader
         // then runs behind the cards below it: events of the same day or of days close by).
         let card_h = placed.iter().map(|p| p.card.h).fold(0.0, f64::max);
-        let mut taken: Vec<(usize, f64, f64, f64)> = Vec::new(); // row, left, right, lead
+        // Cards of each row: left, right, lead.
+        let mut rows_of: Vec<Vec<(f64, f64, f64)>> = Vec::new();
+        let strict_ok = placed.len() <= STRICT_LIMIT;
         for p in &mut placed {
             let w = p.card.w;
             let lo = MARGIN / 2.0;
             let hi = (width - MARGIN / 2.0 - w).max(lo);
-            let top = taken.iter().map(|t| t.0 + 1).max().unwrap_or(0);
+            let top = rows_of.len();
             let fits = |row: usize, strict: bool| {
                 [0.5, 0.8, 0.2, 0.95, 0.05].iter().find_map(|f| {
                     let left = (p.lead - w * f).clamp(lo, hi);
                     let right = left + w;
-                    let free = taken.iter().all(|&(r, l, rt, ld)| {
-                        let apart = r != row || right + CARD_GAP <= l || left >= rt + CARD_GAP;
-                        // A leader from a higher row passes through my row: not across me.
-                        let theirs = r <= row || ld < left - 3.0 || ld > right + 3.0;
-                        // My leader passes through lower rows: not across their cards.
-                        let mine = r >= row || p.lead < l - 3.0 || p.lead > rt + 3.0;
-                        apart && (!strict || (theirs && mine))
+                    let apart = rows_of.get(row).is_none_or(|cards| {
+                        cards
+                            .iter()
+                            .all(|&(l, rt, _)| right + CARD_GAP <= l || left >= rt + CARD_GAP)
                     });
-                    free.then_some(left)
+                    let leaders = !strict
+                        || rows_of.iter().enumerate().all(|(r, cards)| {
+                            cards.iter().all(|&(l, rt, ld)| {
+                                // A leader from a higher row passes through my row: not across me.
+                                let theirs = r <= row || ld < left - 3.0 || ld > right + 3.0;
+                                // My leader passes through lower rows: not across their cards.
+                                let mine = r >= row || p.lead < l - 3.0 || p.lead > rt + 3.0;
+                                theirs && mine
+                            })
+                        });
+                    (apart && leaders).then_some(left)
                 })
             };
-            let (row, left) = (0..=top)
-                .find_map(|r| fits(r, true).map(|x| (r, x)))
+            let strict = if strict_ok {
+                (0..=top).find_map(|r| fits(r, true).map(|x| (r, x)))
+            } else {
+                None
+            };
+            let (row, left) = strict
                 .or_else(|| (0..=top).find_map(|r| fits(r, false).map(|x| (r, x))))
                 .unwrap_or((top, (p.lead - w / 2.0).clamp(lo, hi)));
             p.card.x = left;
             p.card.row = row;
             p.card.h = card_h;
-            taken.push((row, left, left + w, p.lead));
+            while rows_of.len() <= row {
+                rows_of.push(Vec::new());
+            }
+            if let Some(cards) = rows_of.get_mut(row) {
+                cards.push((left, left + w, p.lead));
+            }
         }
         let rows = placed.iter().map(|p| p.card.row + 1).max().unwrap_or(0);
         let title_h = if links { 16.0 } else { 64.0 };
