@@ -718,6 +718,10 @@ fn command_line_formats() {
         .filter(|e| e.name == "TIMEX3")
         .count();
     assert!(timexes > 5);
+    let body = root.all().into_iter().find(|e| e.name == "TEXT").unwrap();
+    assert_eq!(body.text(), SEED, "the tags stripped, the text comes back");
+    let dct = root.all().into_iter().find(|e| e.name == "DCT").unwrap();
+    assert_eq!(dct.text(), "2025-12-24");
     // Formats that do not fit the command are refused.
     assert!(!tarikh(&["extract", "--format", "svg"], SEED).1);
     assert!(!tarikh(&["timeline", "--format", "timeml"], SEED).1);
