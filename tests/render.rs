@@ -774,3 +774,55 @@ fn far_apart_and_extreme_dates() {
         assert!(x.parse::<f64>().unwrap().is_finite());
     }
 }
+
+#[test]
+fn a_page_for_another_text_is_still_well_formed() {
+    let tl = seed();
+    for other in ["", "x", "نص آخر قصير.", "<&>"] {
+        let root = parse(&tl.to_html(other)).unwrap();
+        assert_eq!(root.name, "html");
+    }
+}
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "زار الوزير موسكو",
+        "في 23 كانون الأول 2025",
+        "أمس",
+        "في سبعينيات القرن الماضي",
+        "من 3 إلى 5 آذار 2024",
+        "ابتداء من 1 أيار 2026",
+        "في صيف 2010",
+        "عام 1990",
+        "والتقى الرئيس",
+        "خلال مؤتمر صحفي",
+        "، ",
+        ". ",
+        "\n",
+        " & ",
+        "<b>",
+        "\"",
+        "\u{2067}",
+        "ـــ",
+        "في الربع الأول من 2012",
+        "يوم الثلاثاء",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn any_text_renders_well_formed(picks in proptest::collection::vec(0..PIECES.len(), 0..40), width in 300u32..1600) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
+            let tl = build(&text, 2025, 12, 24);
+            let svg = tarikh::render::svg(&tl, &tarikh::render::Options::new().width(width));
+            let root = parse(&svg).unwrap();
+            check_events(&tl, &root);
+            check_labels(&root);
+            let page = parse(&tl.to_html(&text)).unwrap();
+            prop_assert_eq!(page.name.as_str(), "html");
+        }
+    }
+}
