@@ -34,7 +34,9 @@ nav.events ol.undated .what { display: inline; }
 article { white-space: pre-wrap; background: #ffffff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 14px 20px; margin-top: 14px; font-size: 16px; line-height: 1.9; }
 article h2 { white-space: normal; font-size: 14px; margin: 0; color: #374151; }
 .s { border-radius: 3px; scroll-margin-top: 30vh; }
-.s:target { background: #fef08a; box-shadow: 0 0 0 3px #fef08a; }
+.s:target, .s:has(.c:target) { background: #fef9c3; box-shadow: 0 0 0 3px #fef9c3; }
+.c:target { background: #fde047; box-shadow: 0 0 0 2px #fde047; border-radius: 3px; }
+.c { scroll-margin-top: 30vh; }
 .timex { background: #dbeafe; color: inherit; border-radius: 3px; padding: 0 1px; }
 .back { font-size: 11px; vertical-align: super; text-decoration: none; color: #1d4ed8; margin-inline-start: 4px; }
 footer { margin-top: 10px; font-size: 11px; color: #6b7280; }
@@ -43,7 +45,8 @@ footer { margin-top: 10px; font-size: 11px; color: #6b7280; }
 
 pub(crate) fn write(tl: &Timeline, text: &str, options: &Options) -> String {
     let layout = Layout::new(tl, options, true);
-    let picture = super::svg::write(tl, &layout, options, true);
+    let marks = Marks::new(tl, text);
+    let picture = super::svg::write(tl, &layout, options, Some(&marks.target));
     let title = options.title_text();
     let mut o = String::with_capacity(text.len() * 2 + picture.len() + 8 * 1024);
     o.push_str("<!DOCTYPE html>\n");
@@ -60,9 +63,9 @@ pub(crate) fn write(tl: &Timeline, text: &str, options: &Options) -> String {
     o.push_str("</header>\n<div class=\"layout\">\n<div class=\"main\">\n<figure dir=\"ltr\">");
     o.push_str(&picture);
     o.push_str("</figure>\n");
-    article(&mut o, tl, text, &layout);
+    article(&mut o, tl, text, &layout, &marks);
     o.push_str("</div>\n");
-    list(&mut o, tl, &layout);
+    list(&mut o, tl, &layout, &marks.target);
     o.push_str("</div>\n");
     o.push_str(
         "<footer>tarikh: التواريخ مستخرجة آليًا؛ اضغط حدثًا لترى جملته في النص.</footer>\n</body>\n</html>\n",
@@ -93,7 +96,7 @@ fn reference_line(tl: &Timeline, l: &Layout) -> String {
 }
 
 /// The events beside the picture, each linking to its sentence.
-fn list(o: &mut String, tl: &Timeline, l: &Layout) {
+fn list(o: &mut String, tl: &Timeline, l: &Layout, target: &[String]) {
     o.push_str("<nav class=\"events\" aria-label=\"الأحداث\">\n");
     if !l.placed.is_empty() {
         o.push_str("<h2>الأحداث المؤرخة</h2>\n<ol>\n");
@@ -104,10 +107,10 @@ fn list(o: &mut String, tl: &Timeline, l: &Layout) {
             let Some(v) = e.value.as_ref() else { continue };
             let _ = writeln!(
                 o,
-                "<li id=\"e-{num}\" class=\"{by}\"><a href=\"#s-{s}\" style=\"border-color: {c}\" title=\"{title}\"><span class=\"num\">{num}</span><span class=\"when\">{ar} · <bdi class=\"iso\" dir=\"ltr\">{iso}</bdi></span><span class=\"what\">{what}</span></a></li>",
+                "<li id=\"e-{num}\" class=\"{by}\"><a href=\"#{s}\" style=\"border-color: {c}\" title=\"{title}\"><span class=\"num\">{num}</span><span class=\"when\">{ar} · <bdi class=\"iso\" dir=\"ltr\">{iso}</bdi></span><span class=\"what\">{what}</span></a></li>",
                 num = p.number,
                 by = e.dated_by.as_str(),
-                s = e.sentence,
+                s = target.get(p.index).map_or("", String::as_str),
                 c = colour(e.dated_by),
                 title = escape(dated_by_ar(e.dated_by)),
                 ar = escape(&arabic_date(v, l.family)),
@@ -125,8 +128,8 @@ fn list(o: &mut String, tl: &Timeline, l: &Layout) {
             };
             let _ = writeln!(
                 o,
-                "<li id=\"e-{number}\" class=\"none\"><a href=\"#s-{}\"><span class=\"num\">{number}</span><span class=\"what\">{}</span></a></li>",
-                e.sentence,
+                "<li id=\"e-{number}\" class=\"none\"><a href=\"#{}\"><span class=\"num\">{number}</span><span class=\"what\">{}</span></a></li>",
+                target.get(*index).map_or("", String::as_str),
                 escape(&excerpt(e, 280.0, 13.0, 2).join(" ")),
             );
         }
@@ -135,9 +138,98 @@ fn list(o: &mut String, tl: &Timeline, l: &Layout) {
     o.push_str("</nav>\n");
 }
 
-/// The text, each sentence a `<span class="s" id="s-N">` (the target of the event links), each
-/// date an event took marked, and after each sentence links back to its events.
-fn article(o: &mut String, tl: &Timeline, text: &str, l: &Layout) {
+/// What the article marks: each event's clause where it nests in its sentence, the dates the
+/// events took where they nest, and the id each event links to.
+struct Marks {
+    sentences: Vec<Range<usize>>,
+    /// Clause spans with their ids (`c-N`, N the index in the timeline of the first event
+    /// that has it).
+    clauses: Vec<(Range<usize>, String)>,
+    /// Dated mentions with their values.
+    dates: Vec<(Range<usize>, String)>,
+    /// By event index: `c-N` for its clause, else `s-N` for its sentence.
+    target: Vec<String>,
+}
+
+fn inside(a: &Range<usize>, b: &Range<usize>) -> bool {
+    b.start <= a.start && a.end <= b.end
+}
+
+fn apart(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.end <= b.start || b.end <= a.start
+}
+
+impl Marks {
+    fn new(tl: &Timeline, text: &str) -> Marks {
+        let sentences: Vec<Range<usize>> = sentences(text)
+            .into_iter()
+            .map(|s| s.span)
+            .filter(|r| text.get(r.clone()).is_some())
+            .collect();
+        let mut target: Vec<String> = tl
+            .events
+            .iter()
+            .map(|e| format!("s-{}", e.sentence))
+            .collect();
+        // Clauses in text order; the first of two that overlap wins, identical ones are shared.
+        let mut order: Vec<usize> = (0..tl.events.len()).collect();
+        order.sort_by_key(|&i| tl.events.get(i).map(|e| (e.span.start, e.span.end)));
+        let mut clauses: Vec<(Range<usize>, String)> = Vec::new();
+        for i in order {
+            let Some(e) = tl.events.get(i) else { continue };
+            let c = &e.span;
+            let nests = c.start < c.end
+                && text.get(c.clone()).is_some()
+                && sentences.get(e.sentence).is_some_and(|s| inside(c, s));
+            if !nests {
+                continue;
+            }
+            if let Some((_, id)) = clauses.iter().find(|(k, _)| k == c) {
+                if let Some(t) = target.get_mut(i) {
+                    t.clone_from(id);
+                }
+                continue;
+            }
+            if clauses.iter().all(|(k, _)| apart(k, c)) {
+                let id = format!("c-{i}");
+                if let Some(t) = target.get_mut(i) {
+                    t.clone_from(&id);
+                }
+                clauses.push((c.clone(), id));
+            }
+        }
+        clauses.sort_by_key(|(r, _)| r.start);
+        // Dates, in order, without overlaps, nesting in a sentence and in or apart from clauses.
+        let mut all: Vec<(Range<usize>, String)> = tl
+            .events
+            .iter()
+            .flat_map(|e| e.mentions.iter())
+            .map(|m| (m.span.clone(), m.value.to_string()))
+            .collect();
+        all.sort_by_key(|(r, _)| (r.start, r.end));
+        let mut dates: Vec<(Range<usize>, String)> = Vec::with_capacity(all.len());
+        for (r, v) in all {
+            let fits = dates.last().is_none_or(|(k, _)| r.start >= k.end)
+                && text.get(r.clone()).is_some()
+                && sentences.iter().any(|s| inside(&r, s))
+                && clauses.iter().all(|(c, _)| apart(&r, c) || inside(&r, c));
+            if fits {
+                dates.push((r, v));
+            }
+        }
+        Marks {
+            sentences,
+            clauses,
+            dates,
+            target,
+        }
+    }
+}
+
+/// The text, each sentence a `<span class="s" id="s-N">`, each event's clause a `<span
+/// class="c" id="c-N">` inside it (the targets of the event links), each date an event took
+/// marked, and after each sentence links back to its events.
+fn article(o: &mut String, tl: &Timeline, text: &str, l: &Layout, marks: &Marks) {
     let mut numbers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut add = |index: usize, number: usize| {
         if let Some(e) = tl.events.get(index) {
@@ -150,54 +242,68 @@ fn article(o: &mut String, tl: &Timeline, text: &str, l: &Layout) {
     for (index, number, _, _, _) in &l.undated {
         add(*index, *number);
     }
-    // The dated mentions, in order and without overlaps.
-    let mut marks: Vec<(Range<usize>, String)> = tl
-        .events
-        .iter()
-        .flat_map(|e| e.mentions.iter())
-        .map(|m| (m.span.clone(), m.value.to_string()))
-        .collect();
-    marks.sort_by_key(|(r, _)| (r.start, r.end));
-    let mut kept: Vec<(Range<usize>, String)> = Vec::with_capacity(marks.len());
-    for (r, v) in marks {
-        if kept.last().is_none_or(|(k, _)| r.start >= k.end) {
-            kept.push((r, v));
+    // (span, depth, opening tag, closing tags); they nest by construction.
+    let mut items: Vec<(Range<usize>, u8, String, String)> = Vec::new();
+    for (i, s) in marks.sentences.iter().enumerate() {
+        let mut close = "</span>".to_string();
+        for n in numbers.get(&i).map_or(&[][..], Vec::as_slice) {
+            let _ = write!(close, "<a class=\"back\" href=\"#e-{n}\">{n}</a>");
         }
+        items.push((
+            s.clone(),
+            0,
+            format!("<span class=\"s\" id=\"s-{i}\">"),
+            close,
+        ));
     }
+    for (c, id) in &marks.clauses {
+        items.push((
+            c.clone(),
+            1,
+            format!("<span class=\"c\" id=\"{id}\">"),
+            "</span>".into(),
+        ));
+    }
+    for (r, v) in &marks.dates {
+        let v = escape(v);
+        items.push((
+            r.clone(),
+            2,
+            format!("<mark class=\"timex\" title=\"{v}\" data-value=\"{v}\">"),
+            "</mark>".into(),
+        ));
+    }
+    items.sort_by_key(|(r, depth, _, _)| (r.start, *depth));
     o.push_str("<article lang=\"ar\" dir=\"rtl\"><h2>النص</h2>");
     let mut at = 0usize;
-    let mut next_mark = 0usize;
-    for (i, s) in sentences(text).iter().enumerate() {
-        if s.span.start < at || text.get(s.span.clone()).is_none() {
-            continue;
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    let text_to = |o: &mut String, at: &mut usize, to: usize| {
+        if to > *at {
+            o.push_str(&escape(text.get(*at..to).unwrap_or("")));
+            *at = to;
         }
-        o.push_str(&escape(text.get(at..s.span.start).unwrap_or("")));
-        let _ = write!(o, "<span class=\"s\" id=\"s-{i}\">");
-        let mut inner = s.span.start;
-        while let Some((r, v)) = kept.get(next_mark) {
-            if r.start >= s.span.end {
+    };
+    for (r, _, tag, close) in &items {
+        while let Some(&(end, c)) = open.last() {
+            if end > r.start {
                 break;
             }
-            next_mark += 1;
-            if r.start < inner || r.end > s.span.end || text.get(r.clone()).is_none() {
-                continue;
-            }
-            o.push_str(&escape(text.get(inner..r.start).unwrap_or("")));
-            let _ = write!(
-                o,
-                "<mark class=\"timex\" title=\"{v}\" data-value=\"{v}\">{}</mark>",
-                escape(text.get(r.clone()).unwrap_or("")),
-                v = escape(v)
-            );
-            inner = r.end;
+            text_to(o, &mut at, end);
+            o.push_str(c);
+            open.pop();
         }
-        o.push_str(&escape(text.get(inner..s.span.end).unwrap_or("")));
-        o.push_str("</span>");
-        for n in numbers.get(&i).map_or(&[][..], Vec::as_slice) {
-            let _ = write!(o, "<a class=\"back\" href=\"#e-{n}\">{n}</a>");
+        // A span that does not nest in the open one is left unmarked.
+        if r.start < at || open.last().is_some_and(|&(end, _)| r.end > end) {
+            continue;
         }
-        at = s.span.end;
+        text_to(o, &mut at, r.start);
+        o.push_str(tag);
+        open.push((r.end, close));
     }
-    o.push_str(&escape(text.get(at..).unwrap_or("")));
+    while let Some((end, c)) = open.pop() {
+        text_to(o, &mut at, end);
+        o.push_str(c);
+    }
+    text_to(o, &mut at, text.len());
     o.push_str("</article>\n");
 }

@@ -3,7 +3,8 @@
 //! [`Timeline::to_svg`] draws the dated events on a horizontal time axis (time runs left to
 //! right), and lists the undated ones below it; [`Timeline::to_html`] puts that picture in one
 //! HTML file beside the list of events, above the article's text, each event linking to the
-//! sentence it was read from, which is then highlighted. Both are written as text: no browser, no
+//! clause it was read from (`#c-N`, N its index in the timeline; its sentence, `#s-N`, when the
+//! clause cannot be marked on its own), which is then highlighted. Both are written as text: no browser, no
 //! font and no script is needed to produce or to read them.
 //!
 //! - **The axis adapts to the span**: ticks of days for a week of events, of months for a season,
@@ -34,7 +35,7 @@
 //! assert!(svg.starts_with("<svg"));
 //! assert!(svg.contains("2025-12-23") && svg.contains("23 كانون الأول 2025"));
 //! let html = tl.to_html(text);
-//! assert!(html.contains("<svg") && html.contains(r##"href="#s-1""##));
+//! assert!(html.contains("<svg") && html.contains(r##"href="#c-1""##));
 //! ```
 
 mod html;
@@ -158,7 +159,7 @@ impl Timeline {
 /// ```
 pub fn svg(tl: &Timeline, options: &Options) -> String {
     let layout = Layout::new(tl, options, false);
-    svg::write(tl, &layout, options, false)
+    svg::write(tl, &layout, options, None)
 }
 
 /// The timeline and `text` as one self-contained HTML page, the picture drawn with `options`

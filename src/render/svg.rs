@@ -62,8 +62,15 @@ fn ltr(
     );
 }
 
-/// Writes the picture. `embedded`: inside the HTML page (cards link to their sentences).
-pub(crate) fn write(tl: &Timeline, l: &Layout, options: &super::Options, embedded: bool) -> String {
+/// Writes the picture. `links`: inside the HTML page, the id each event's card links to (by
+/// index in the timeline).
+pub(crate) fn write(
+    tl: &Timeline,
+    l: &Layout,
+    options: &super::Options,
+    links: Option<&[String]>,
+) -> String {
+    let embedded = links.is_some();
     let mut o = String::with_capacity(16 * 1024);
     let (w, h) = (n(l.width), n(l.height));
     let title = options.title_text();
@@ -143,8 +150,9 @@ pub(crate) fn write(tl: &Timeline, l: &Layout, options: &super::Options, embedde
             n(p.x),
             e.family().unwrap_or("")
         );
-        if embedded {
-            let _ = write!(o, r##"<a href="#s-{}">"##, e.sentence);
+        let link = links.and_then(|ids| ids.get(p.index));
+        if let Some(id) = link {
+            let _ = write!(o, r##"<a href="#{id}">"##);
         }
         let _ = write!(
             o,
@@ -253,7 +261,7 @@ pub(crate) fn write(tl: &Timeline, l: &Layout, options: &super::Options, embedde
                 &mut o, "date-iso", right, y, DATE_SIZE, "#6b7280", "end", &card.iso,
             );
         }
-        if embedded {
+        if link.is_some() {
             o.push_str("</a>");
         }
         o.push_str("</g>");
