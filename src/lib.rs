@@ -29,7 +29,7 @@
 //! a year...); [`event`] finds the events by their trigger words and dates each one from the
 //! mentions of its clause, its sentence or the sentence it continues; [`timeline`] orders them.
 //! [`render`] draws a timeline as SVG, or as one HTML page with the text, each event linked to
-//! its sentence ([`Timeline::to_svg`], [`Timeline::to_html`]).
+//! the clause it was read from ([`Timeline::to_svg`], [`Timeline::to_html`]).
 //!
 //! ```
 //! use tarikh::{Anchor, TimelineBuilder};
