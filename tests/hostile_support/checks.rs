@@ -310,4 +310,9 @@ pub fn timeline(data: &[u8]) {
         usize::from(flags >> 3),
     );
     let _ = tl.dated().count();
+    // SVG and HTML drawings at a width from the input (0 included), and the TimeML of the text.
+    let options = tarikh::render::Options::new().width(u32::from(flags) * 8);
+    let _ = tarikh::render::svg(&tl, &options);
+    let _ = tarikh::render::html(&tl, &text, &options);
+    let _ = tarikh::timeml::to_timeml(&text, &x.extract(&text, &anchor), &anchor);
 }
