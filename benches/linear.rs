@@ -28,7 +28,11 @@ fn linear(c: &mut Criterion) {
     let sample: Vec<String> = common::sample().into_iter().map(|a| a.text).collect();
     let bases = [
         ("sample", sample.join("\n"), [1, 10, 100]),
-        ("long-line", sample.join(" ").replace('\n', " "), [1, 10, 30]),
+        (
+            "long-line",
+            sample.join(" ").replace('\n', " "),
+            [1, 10, 30],
+        ),
         ("dense-dates", dense_dates(), [1, 10, 100]),
     ];
     let mut g = c.benchmark_group("linear");

@@ -6,6 +6,7 @@
 //! the clitics و ف ب ل ك and the article ال peeled off (see [`Lexicon::classify`]).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use chrono::Weekday;
@@ -624,7 +625,83 @@ pub struct Entry {
 /// The lexicon: every table folded into one map.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: HashMap<String, Lex>,
+    words: HashMap<String, Lex, BuildHasherDefault<WordHasher>>,
+    /// One bit per [`filter_slot`] of the keys: most words of a text are not date words, and
+    /// a clear bit says so without hashing the whole word.
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+const FILTER_BITS: u32 = 16;
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
+
+fn set_bit(bits: &mut [u64; FILTER_WORDS], slot: usize) {
+    if let Some(b) = bits.get_mut(slot / 64) {
+        *b |= 1 << (slot % 64);
+    }
+}
+
+fn has_bit(bits: &[u64; FILTER_WORDS], slot: usize) -> bool {
+    bits.get(slot / 64)
+        .is_some_and(|b| b & (1 << (slot % 64)) != 0)
+}
+
+/// A slot for a word from its length and its first and last two bytes.
+#[inline]
+fn filter_slot(w: &[u8]) -> usize {
+    let n = w.len();
+    let first = match w {
+        [a, b, ..] => u64::from(u16::from_le_bytes([*a, *b])),
+        [a] => u64::from(*a),
+        [] => 0,
+    };
+    let last = match w {
+        [.., a, b] => u64::from(u16::from_le_bytes([*a, *b])),
+        _ => 0,
+    };
+    let h = (n as u64)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add(first.wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+        .wrapping_add(last.wrapping_mul(0x1656_67B1_9E37_79F9));
+    (h >> (64 - FILTER_BITS)) as usize
+}
+
+/// A small fast hash for short keys (the FxHash mix): the table is ours, not attacker-chosen.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let mut w = [0u8; 8];
+        let rest = chunks.remainder();
+        if let Some(dst) = w.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
+        }
+        self.add(u64::from_le_bytes(w) ^ rest.len() as u64);
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -636,7 +713,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut words = HashMap::new();
+        let mut words = HashMap::default();
         let mut add = |w: &str, lex: Lex| {
             words.entry(fold(w)).or_insert(lex);
         };
@@ -696,11 +773,19 @@ impl Lexicon {
         for &(w, u) in ADVERBS {
             add(w, Lex::Adverb(u));
         }
-        Lexicon { words }
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for w in words.keys() {
+            set_bit(&mut filter, filter_slot(w.as_bytes()));
+        }
+        Lexicon { words, filter }
     }
 
     /// Looks a folded word up exactly.
+    #[inline]
     pub fn lookup(&self, word: &str) -> Option<Lex> {
+        if !has_bit(&self.filter, filter_slot(word.as_bytes())) {
+            return None;
+        }
         self.words.get(word).copied()
     }
 
@@ -738,8 +823,14 @@ impl Lexicon {
         }
         // ل + ال is written لل: restore the article.
         if rest.starts_with('ل') && !rest.starts_with("ال") {
-            let restored = format!("ا{rest}");
-            return self.try_word(&restored, clitic, true);
+            // On the stack: `word` is at most 40 bytes.
+            let mut buf = [0u8; 48];
+            let alef = "ا".as_bytes();
+            let n = alef.len() + rest.len();
+            buf.get_mut(..alef.len())?.copy_from_slice(alef);
+            buf.get_mut(alef.len()..n)?.copy_from_slice(rest.as_bytes());
+            let restored = std::str::from_utf8(buf.get(..n)?).ok()?;
+            return self.try_word(restored, clitic, true);
         }
         None
     }
@@ -766,7 +857,7 @@ fn strip_any<'a>(w: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     prefixes
         .iter()
         .find_map(|p| w.strip_prefix(p))
-        .filter(|r| r.chars().count() >= 2)
+        .filter(|r| r.chars().nth(1).is_some())
 }
 
 #[cfg(test)]
@@ -840,5 +931,82 @@ mod tests {
         for w in ["بكل", "لكن", "والد", "فيه", "ليس"] {
             assert!(!matches!(class(w), Some(Lex::Month { .. })), "{w}");
         }
+    }
+
+    /// The lookup as first written, without filters: the model the filters must agree with.
+    fn model(lex: &Lexicon, word: &str) -> Option<Entry> {
+        let get = |w: &str| lex.words.get(w).copied();
+        let try_word = |w: &str, clitic: usize, preposition: bool| {
+            let entry = |lex, article| Entry {
+                lex,
+                clitic_len: clitic.min(255) as u8,
+                article,
+                preposition,
+            };
+            if let Some(l) = get(w) {
+                return Some(entry(l, w.starts_with("ال") && w.len() > 4));
+            }
+            let bare = w.strip_prefix("ال")?;
+            if bare.is_empty() {
+                return None;
+            }
+            get(bare).map(|l| entry(l, true))
+        };
+        if word.is_empty() || word.len() > 40 {
+            return None;
+        }
+        if let Some(e) = try_word(word, 0, false) {
+            return Some(e);
+        }
+        let conj = strip_any(word, &["و", "ف"]);
+        if let Some(rest) = conj
+            && let Some(e) = try_word(rest, word.len() - rest.len(), false)
+        {
+            return Some(e);
+        }
+        let rest = strip_any(conj.unwrap_or(word), &["ب", "ل", "ك"])?;
+        let clitic = word.len() - rest.len();
+        if let Some(e) = try_word(rest, clitic, true) {
+            return Some(e);
+        }
+        if rest.starts_with('ل') && !rest.starts_with("ال") {
+            return try_word(&format!("ا{rest}"), clitic, true);
+        }
+        None
+    }
+
+    #[test]
+    fn filters_agree_with_model() {
+        let lex = Lexicon::get();
+        let sample = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ant-jawharafm-sample.jsonl"
+        ))
+        .unwrap_or_default();
+        let text = fold(&sample);
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        // Every key with every prefix classify peels, and a few short words.
+        for k in lex.words.keys() {
+            for p in [
+                "", "و", "ف", "ب", "ل", "ك", "وب", "فل", "ال", "وال", "بال", "وبال", "لل", "ولل",
+            ] {
+                words.push(format!("{p}{k}"));
+                if let Some(rest) = k.strip_prefix("ال") {
+                    words.push(format!("{p}{rest}"));
+                }
+            }
+        }
+        words.extend(["م", "ه", "و", "له", "لله", "ولله", "x", "ab", "لab"].map(String::from));
+        let mut found = 0;
+        for w in &words {
+            let want = model(lex, w);
+            assert_eq!(lex.classify(w), want, "{w}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 1000, "{found} of {}", words.len());
     }
 }

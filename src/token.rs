@@ -47,8 +47,29 @@ impl Token {
     }
 }
 
+#[inline]
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() && !c.is_ascii_digit()
+    // Arabic letters and ASCII without the Unicode tables: most of the text.
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => true,
+        '\0'..='\u{7F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// The byte length of the letter at `i`, if there is one.
+#[inline]
+fn letter_len(folded: &str, i: usize) -> Option<usize> {
+    match folded.as_bytes().get(i..)? {
+        [b'a'..=b'z' | b'A'..=b'Z', ..] => Some(1),
+        // U+0621..U+063F and U+0640..U+064A: Arabic letters (and tatweel, folded away).
+        [0xD8, 0xA1..=0xBF, ..] | [0xD9, 0x80..=0x8A, ..] => Some(2),
+        [0..=0x7F, ..] | [] => None,
+        _ => {
+            let c = folded.get(i..)?.chars().next()?;
+            is_letter(c).then_some(c.len_utf8())
+        }
+    }
 }
 
 /// Splits folded text into tokens, appending to `out` (cleared first).
@@ -60,15 +81,14 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
     let bytes = folded.as_bytes();
     let mut i = 0usize;
     let mut space_before = true;
-    while i < bytes.len() {
-        let b = bytes.get(i).copied().unwrap_or(b' ');
+    while let Some(&b) = bytes.get(i) {
         if b == b' ' || b == b'\n' || b == b'\x0b' || b == b'\x0c' {
             space_before = true;
             i += 1;
             continue;
         }
         let start = i;
-        let kind = if b.is_ascii_digit() {
+        let (kind, entry) = if b.is_ascii_digit() {
             let mut value: u32 = 0;
             let mut digits: u16 = 0;
             while let Some(&d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
@@ -76,32 +96,25 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
                 digits = digits.saturating_add(1);
                 i += 1;
             }
-            Kind::Number { value, digits }
+            (Kind::Number { value, digits }, None)
+        } else if let Some(n) = letter_len(folded, i) {
+            i += n;
+            while let Some(n) = letter_len(folded, i) {
+                i += n;
+            }
+            let entry = folded.get(start..i).and_then(|w| lexicon.classify(w));
+            (Kind::Word, entry)
         } else {
             let c = folded
                 .get(i..)
                 .and_then(|s| s.chars().next())
                 .unwrap_or(' ');
-            if is_letter(c) {
-                let rest = folded.get(i..).unwrap_or("");
-                let len = rest
-                    .char_indices()
-                    .find(|&(_, c)| !is_letter(c))
-                    .map_or(rest.len(), |(k, _)| k);
-                i += len;
-                Kind::Word
-            } else {
-                i += c.len_utf8();
-                if c.is_whitespace() {
-                    space_before = true;
-                    continue;
-                }
-                Kind::Punct(c)
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                space_before = true;
+                continue;
             }
-        };
-        let entry = match kind {
-            Kind::Word => folded.get(start..i).and_then(|w| lexicon.classify(w)),
-            _ => None,
+            (Kind::Punct(c), None)
         };
         out.push(Token {
             start: start as u32,
@@ -136,6 +149,26 @@ mod tests {
             ["في", "#23", "/", "#12", "/", "#2025", "م", ",", "ال", "#20"]
         );
         assert!(toks[1].space_before && !toks[2].space_before);
+    }
+
+    #[test]
+    fn letter_fast_path_agrees_with_unicode() {
+        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_letter(c),
+                c.is_alphabetic() && !c.is_ascii_digit(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn letter_len_agrees_with_is_letter() {
+        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+            let s = format!("{c}x");
+            let want = is_letter(c).then_some(c.len_utf8());
+            assert_eq!(letter_len(&s, 0), want, "{c:?}");
+        }
     }
 
     #[test]

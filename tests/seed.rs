@@ -3,7 +3,11 @@
 use tarikh::{Anchor, Extractor, MentionType, Value};
 
 fn seed() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/seed-sy-ru-moscow.txt")).unwrap()
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/seed-sy-ru-moscow.txt"
+    ))
+    .unwrap()
 }
 
 fn concrete(text: &str, anchor: &Anchor) -> Vec<(String, String)> {
@@ -31,7 +35,10 @@ fn seed_dates_with_anchor_of_publication() {
         ("15 من تشرين الأول الماضي", "2025-10-15"),
         ("سبعينيات القرن الماضي", "197"),
     ];
-    let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
     assert_eq!(got, want);
 }
 
@@ -41,9 +48,18 @@ fn seed_december_dates_stay_in_2025_after_new_year() {
     let anchor = Anchor::from_ymd(2026, 1, 5).unwrap();
     let got = concrete(&text, &anchor);
     let value_of = |t: &str| got.iter().find(|(x, _)| x == t).map(|(_, v)| v.clone());
-    assert_eq!(value_of("الثلاثاء 23 كانون الأول").as_deref(), Some("2025-12-23"));
-    assert_eq!(value_of("الأربعاء 24 من كانون الأول").as_deref(), Some("2025-12-24"));
-    assert_eq!(value_of("15 من تشرين الأول الماضي").as_deref(), Some("2025-10-15"));
+    assert_eq!(
+        value_of("الثلاثاء 23 كانون الأول").as_deref(),
+        Some("2025-12-23")
+    );
+    assert_eq!(
+        value_of("الأربعاء 24 من كانون الأول").as_deref(),
+        Some("2025-12-24")
+    );
+    assert_eq!(
+        value_of("15 من تشرين الأول الماضي").as_deref(),
+        Some("2025-10-15")
+    );
 }
 
 #[test]
