@@ -90,6 +90,35 @@ pub enum CenturySaid {
     Relative(i32),
 }
 
+/// A feast that dates an event: Islamic feasts by the Hijri calendar, Christian ones by the
+/// Gregorian (or, for the Orthodox, the Julian) computus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feast {
+    /// عيد الفطر: 1 Shawwal.
+    EidAlFitr,
+    /// عيد الأضحى: 10 Dhu al-Hijja.
+    EidAlAdha,
+    /// يوم عرفة: 9 Dhu al-Hijja.
+    Arafa,
+    /// رأس السنة الهجرية: 1 Muharram.
+    HijriNewYear,
+    /// عاشوراء: 10 Muharram.
+    Ashura,
+    /// المولد النبوي: 12 Rabi al-Awwal.
+    Mawlid,
+    /// ليلة الإسراء والمعراج: 27 Rajab.
+    IsraMiraj,
+    /// ليلة القدر: 27 Ramadan.
+    LaylatAlQadr,
+    /// عيد الميلاد، الكريسماس: 25 December (7 January for the Orthodox).
+    Christmas,
+    /// رأس السنة الميلادية: 1 January.
+    NewYear,
+    /// عيد الفصح: Easter Sunday (Western computus; Orthodox when said).
+    Easter,
+}
+
 /// A calendar expression: every field optional, as the text gave it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct DateExpr {
@@ -143,9 +172,13 @@ pub struct DateExpr {
     /// A time of day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<TimeSaid>,
-    /// A second date given as "corresponding" (الموافق), e.g. the Gregorian date beside a Hijri one.
-    #[serde(skip)]
-    pub corresponding: Option<(u8, u8, Option<i32>)>,
+    /// A feast, with [`DateExpr::orthodox`] for the Eastern churches. With `nth`, "the n-th
+    /// day of the feast" ([`NthOf::Day`]) or "the n-th weekday after it".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feast: Option<Feast>,
+    /// The feast is dated by the Orthodox churches (الشرقي، الأرثوذكسي).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub orthodox: bool,
 }
 
 impl DateExpr {

@@ -247,7 +247,9 @@ impl Extractor {
     ) -> Vec<Result<Mention, Error>> {
         let mut cues = FutureCues::new(norm.as_str(), toks);
         let mut chars = CharCounter::default();
-        raws.into_iter()
+        let pairs = corresponding_pairs(toks, &raws);
+        let mut out: Vec<Result<Mention, Error>> = raws
+            .into_iter()
             .map(|raw| {
                 let ctx = Ctx {
                     anchor: *anchor,
@@ -272,8 +274,48 @@ impl Extractor {
                     flags,
                 })
             })
-            .collect()
+            .collect();
+        // Two dates given as one day ("1 رمضان 1446هـ الموافق 2 آذار 2025") must agree.
+        for i in pairs {
+            let days = |k: usize| match out.get(k) {
+                Some(Ok(m)) => Some((m.value.first_day(), m.value.last_day())),
+                _ => None,
+            };
+            if let (Some(a), Some(b)) = (days(i), days(i + 1))
+                && a != b
+            {
+                for k in [i, i + 1] {
+                    if let Some(Ok(m)) = out.get_mut(k) {
+                        m.flags.push(Flag::CalendarMismatch);
+                    }
+                }
+            }
+        }
+        out
     }
+}
+
+/// Indices `i` of found expressions followed by "الموافق" and expression `i + 1`.
+fn corresponding_pairs(toks: &[Token], raws: &[Raw]) -> Vec<usize> {
+    raws.windows(2)
+        .enumerate()
+        .filter(|(_, w)| {
+            let between = match w {
+                [a, b] => toks.get(a.found.last..b.found.first).unwrap_or(&[]),
+                _ => &[],
+            };
+            between
+                .iter()
+                .any(|t| t.entry.is_some_and(|e| e.lex == Lex::Corresponding))
+                && between.iter().all(|t| {
+                    matches!(t.kind, Kind::Punct(',' | '(' | ')' | '-'))
+                        || t.entry.is_some_and(|e| {
+                            matches!(e.lex, Lex::Corresponding | Lex::Prep(Prep::In))
+                        })
+                })
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn kind_of(v: &Value) -> MentionType {
@@ -458,7 +500,10 @@ impl<'a> FutureCues<'a> {
 }
 
 fn is_clause_mark(t: &Token) -> bool {
-    matches!(t.kind, Kind::Punct(',' | ';' | '.' | '!' | '?' | ':'))
+    matches!(
+        t.kind,
+        Kind::Punct(',' | ';' | '.' | '!' | '?' | ':' | '\n')
+    )
 }
 
 #[cfg(test)]

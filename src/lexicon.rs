@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use chrono::Weekday;
 
+use crate::expr::Feast;
 use crate::normalize::fold;
 use crate::value::{DayPart, Season, Unit, Vague};
 
@@ -94,7 +95,7 @@ pub enum Prep {
     Before,
     /// بعد
     After,
-    /// خلال، طوال، طيلة
+    /// خلال
     During,
     /// حتى، لغاية
     Until,
@@ -104,7 +105,7 @@ pub enum Prep {
     Between,
     /// عند، حوالي، نحو، قرابة، بحدود: read past, not part of the expression.
     Around,
-    /// مدة، لمدة
+    /// مدة، لمدة، طوال، طيلة
     For,
 }
 
@@ -200,6 +201,14 @@ pub enum Lex {
     Corresponding,
     /// الذي/التي/الي: relative pronoun in "اليوم الذي بعد الغد".
     Which,
+    /// عدة، بضعة: "some" before a plural unit ("عدة سنوات" = `PXY`).
+    Several,
+    /// The first word of a feast's name (عيد، رأس، عاشوراء...): see [`FEASTS`].
+    FeastHead,
+    /// وقت ("time"), in "في وقت سابق/لاحق".
+    Moment,
+    /// ابتداء، اعتبارا، انطلاقا: "starting" (from a date on).
+    Starting,
 }
 
 /// The words, by table. Spellings are folded when the lexicon is built.
@@ -353,6 +362,8 @@ const NUMBERS: &[(&str, u32, bool)] = &[
     ("عاشرة", 10, true),
     ("حادي", 1, true),
     ("حادية", 1, true),
+    // "غرة رمضان": the first day of a month.
+    ("غرة", 1, true),
 ];
 
 /// Unit nouns: (spelling, unit, count: 1 singular, 2 dual, 0 plural).
@@ -377,6 +388,8 @@ const UNITS: &[(&str, Unit, u8)] = &[
     ("عاما", Unit::Year, 1),
     ("أعوام", Unit::Year, 0),
     ("عامين", Unit::Year, 2),
+    ("عامي", Unit::Year, 2),
+    ("سنتي", Unit::Year, 2),
     ("عامان", Unit::Year, 2),
     ("سنة", Unit::Year, 1),
     ("سنه", Unit::Year, 1),
@@ -465,8 +478,8 @@ const PREPS: &[(&str, Prep)] = &[
     ("قبل", Prep::Before),
     ("بعد", Prep::After),
     ("خلال", Prep::During),
-    ("طوال", Prep::During),
-    ("طيلة", Prep::During),
+    ("طوال", Prep::For),
+    ("طيلة", Prep::For),
     ("حتى", Prep::Until),
     ("لغاية", Prep::Until),
     ("إلى", Prep::To),
@@ -496,6 +509,7 @@ const PARTS: &[(&str, Part)] = &[
     ("نهاية", Part::Late),
     ("نهايات", Part::Late),
     ("ختام", Part::Late),
+    ("موفى", Part::Late),
 ];
 
 const DAY_PARTS: &[(&str, DayPart, Meridiem)] = &[
@@ -603,11 +617,63 @@ const OTHERS: &[(&str, Lex)] = &[
     ("هجرية", Lex::EraAh),
     ("للهجرة", Lex::EraAh),
     ("موافق", Lex::Corresponding),
+    ("عيد", Lex::FeastHead),
+    ("رأس", Lex::FeastHead),
+    ("عاشوراء", Lex::FeastHead),
+    ("كريسماس", Lex::FeastHead),
+    ("مولد", Lex::FeastHead),
+    ("إسراء", Lex::FeastHead),
+    ("وقفة", Lex::FeastHead),
+    ("وقت", Lex::Moment),
+    ("ابتداء", Lex::Starting),
+    ("اعتبارا", Lex::Starting),
+    ("انطلاقا", Lex::Starting),
+    ("عدة", Lex::Several),
+    ("بضعة", Lex::Several),
+    ("بضع", Lex::Several),
     ("الذي", Lex::Which),
     ("التي", Lex::Which),
     ("الي", Lex::Which),
     ("اللي", Lex::Which),
 ];
+
+/// Month names that are read as months only with a day or a year, even after a preposition:
+/// آب (also the city إب once folded, and "father"), أوت ("out"), صفر ("zero"), رجب (a name).
+/// Written folded.
+pub const STRICT_MONTHS: &[&str] = &["اب", "اوت", "صفر", "رجب"];
+
+/// Feast names, word by word as folded text (after the clitics of the first word). Longest
+/// first where one name begins another.
+pub const FEASTS: &[(&[&str], Feast)] = &[
+    (&["عيد", "الفطر"], Feast::EidAlFitr),
+    (&["عيد", "الاضحى"], Feast::EidAlAdha),
+    (&["عيد", "الاضحي"], Feast::EidAlAdha),
+    (&["يوم", "عرفة"], Feast::Arafa),
+    (&["يوم", "عرفات"], Feast::Arafa),
+    (&["وقفة", "عرفة"], Feast::Arafa),
+    (&["وقفة", "عرفات"], Feast::Arafa),
+    (&["راس", "السنة", "الهجرية"], Feast::HijriNewYear),
+    (&["راس", "السنة", "الهجري"], Feast::HijriNewYear),
+    (&["راس", "السنة", "الميلادية"], Feast::NewYear),
+    (&["راس", "السنة"], Feast::NewYear),
+    (&["يوم", "عاشوراء"], Feast::Ashura),
+    (&["عاشوراء"], Feast::Ashura),
+    (&["المولد", "النبوي"], Feast::Mawlid),
+    (&["ليلة", "الاسراء", "والمعراج"], Feast::IsraMiraj),
+    (&["الاسراء", "والمعراج"], Feast::IsraMiraj),
+    (&["ليلة", "القدر"], Feast::LaylatAlQadr),
+    (&["عيد", "الميلاد"], Feast::Christmas),
+    (&["الكريسماس"], Feast::Christmas),
+    (&["كريسماس"], Feast::Christmas),
+    (&["عيد", "الفصح"], Feast::Easter),
+    (&["عيد", "القيامة"], Feast::Easter),
+];
+
+/// Words after a feast's name that say the Orthodox churches date it.
+pub const ORTHODOX: &[&str] = &["الشرقي", "الارثوذكسي", "الارثوذكسية", "الشرقية", "للارثوذكس"];
+
+/// Epithets after a feast's name, read as part of it.
+pub const FEAST_EPITHETS: &[&str] = &["المبارك", "المجيد", "السعيد", "الشريف"];
 
 /// A word looked up, with what was peeled off it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -822,6 +888,7 @@ impl Lexicon {
             return Some(e);
         }
         // ل + ال is written لل: restore the article.
+        // The ل stays in the span: it is also the article's lam.
         if rest.starts_with('ل') && !rest.starts_with("ال") {
             // On the stack: `word` is at most 40 bytes.
             let mut buf = [0u8; 48];
@@ -830,7 +897,8 @@ impl Lexicon {
             buf.get_mut(..alef.len())?.copy_from_slice(alef);
             buf.get_mut(alef.len()..n)?.copy_from_slice(rest.as_bytes());
             let restored = std::str::from_utf8(buf.get(..n)?).ok()?;
-            return self.try_word(restored, clitic, true);
+            let conj = conj.map_or(0, |c| word.len() - c.len());
+            return self.try_word(restored, conj, true);
         }
         None
     }
@@ -970,7 +1038,8 @@ mod tests {
             return Some(e);
         }
         if rest.starts_with('ل') && !rest.starts_with("ال") {
-            return try_word(&format!("ا{rest}"), clitic, true);
+            let conj = conj.map_or(0, |c| word.len() - c.len());
+            return try_word(&format!("ا{rest}"), conj, true);
         }
         None
     }

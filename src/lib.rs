@@ -56,14 +56,21 @@ pub mod lexicon;
 pub mod normalize;
 mod recognize;
 mod resolve;
+pub mod timeml;
 mod token;
 mod value;
 
 pub use error::{Error, ErrorKind};
 pub use expr::{
-    CenturySaid, DateExpr, DecadeSaid, Expr, MonthSaid, Nth, NthOf, Shift, TimeSaid, YearSaid,
+    CenturySaid, DateExpr, DecadeSaid, Expr, Feast, MonthSaid, Nth, NthOf, Shift, TimeSaid,
+    YearSaid,
 };
 pub use extract::{Extractor, Mention, MentionType};
 pub use lexicon::{Calendar, Direction, MonthFamily, Part};
 pub use resolve::{Anchor, Flag, Policy};
 pub use value::{DayPart, Duration, Grain, Point, Recurrence, Season, Unit, Vague, Value};
+
+/// The README's examples, run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -11,7 +11,10 @@ use chrono::Weekday;
 use crate::expr::{
     CenturySaid, DateExpr, DecadeSaid, Expr, MonthSaid, Nth, NthOf, Shift, TimeSaid, YearSaid,
 };
-use crate::lexicon::{Calendar, Direction, Lex, Meridiem, MonthFamily, MonthHead, Part, Prep};
+use crate::lexicon::{
+    Calendar, Direction, FEAST_EPITHETS, FEASTS, Lex, Meridiem, MonthFamily, MonthHead, ORTHODOX,
+    Part, Prep, STRICT_MONTHS,
+};
 use crate::token::{Kind, Token};
 use crate::value::{DayPart, Duration, Recurrence, Season, Unit, Vague};
 
@@ -144,9 +147,30 @@ impl<'a> P<'a> {
         }
     }
 
+    /// An hour in words without الساعة: a feminine word with the article ("الثالثة",
+    /// "الحادية عشرة", "الواحدة"), not "الأولى" (the first one).
+    fn feminine_hour(&self, j: usize) -> bool {
+        matches!(
+            self.lex(j),
+            Some(Lex::Number { value: 2..=12, .. })
+                | Some(Lex::Number {
+                    value: 1,
+                    ordinal: false
+                })
+        ) && self.has_article(j)
+            && self.core(j).ends_with('ة')
+    }
+
     fn can_start(&self, i: usize) -> bool {
         match self.t.get(i).map(|t| (t.kind, t.entry)) {
-            Some((Kind::Number { .. }, _)) => true,
+            // Not the decimals of "34.6".
+            Some((Kind::Number { .. }, _)) => {
+                !(i >= 2
+                    && self.adjacent(i)
+                    && self.adjacent(i - 1)
+                    && (self.punct(i - 1, '.') || self.punct(i - 1, ','))
+                    && self.digits(i - 2).is_some())
+            }
             Some((Kind::Word, Some(e))) => {
                 !matches!(
                     e.lex,
@@ -222,13 +246,30 @@ impl<'a> P<'a> {
         if let Some((v, d)) = self.digits(i) {
             return (d <= 2 && (1..=31).contains(&v)).then_some((v as u8, i + 1));
         }
-        let ((v, _), j) = self.number(i)?;
-        (1..=31).contains(&v).then_some((v as u8, j))
+        // In words a day is an ordinal ("الخامس عشر"); "ثلاثة"/"ست" are counts.
+        let ((v, ordinal), j) = self.number(i)?;
+        (ordinal && (1..=31).contains(&v)).then_some((v as u8, j))
     }
 
     // ---- calendar words -----------------------------------------------------------------
 
+    /// A weekday name with the article ("الثلاثاء"), or without it after يوم/كل: "ثلاثا" and
+    /// "أربعاً" alone are numbers, "جمعه" a noun.
     fn weekday(&self, i: usize) -> R<Weekday> {
+        let w = match self.lex(i)? {
+            Lex::Weekday(w) => w,
+            _ => return None,
+        };
+        let after_day = i.checked_sub(1).is_some_and(|p| {
+            (self.is_unit(p, Unit::Day) == Some(1) && !self.has_article(p))
+                || self.lex(p) == Some(Lex::Every)
+        });
+        (self.has_article(i) || after_day).then_some((w, i + 1))
+    }
+
+    /// Any weekday name, with or without the article, and the bare "احد"/"اثنين": for patterns
+    /// that are dates on their own ("ثاني أربعاء من أكتوبر", "أحد الأسبوع الماضي").
+    fn weekday_any(&self, i: usize) -> R<Weekday> {
         match self.lex(i)? {
             Lex::Weekday(w) => Some((w, i + 1)),
             _ => None,
@@ -237,7 +278,7 @@ impl<'a> P<'a> {
 
     /// A weekday, also the bare "احد"/"اثنين" that are numbers elsewhere.
     fn weekday_loose(&self, i: usize) -> R<Weekday> {
-        self.weekday(i).or_else(|| match self.core(i) {
+        self.weekday_any(i).or_else(|| match self.core(i) {
             "احد" => Some((Weekday::Sun, i + 1)),
             "اثنين" => Some((Weekday::Mon, i + 1)),
             _ => None,
@@ -329,6 +370,10 @@ impl<'a> P<'a> {
                 if self.has_article(i) && !ordinal {
                     return None;
                 }
+                // "للشهر الثالث على التوالي": a count of months, not the third month.
+                if self.core(k) == "على" && self.core(k + 1) == "التوالي" {
+                    return None;
+                }
                 Some((
                     (
                         named(n as u8, MonthFamily::Numbered),
@@ -346,6 +391,28 @@ impl<'a> P<'a> {
         }
     }
 
+    /// A month, then the same month in another family: "أكتوبر/تشرين الأول",
+    /// "تشرين الأول (أكتوبر)", "مايو أيار".
+    fn month_doubled(&self, i: usize) -> R<(MonthSaid, Calendar, bool)> {
+        let ((m, cal, strong), j) = self.month(i)?;
+        let MonthSaid::Named { month, .. } = m else {
+            return Some(((m, cal, strong), j));
+        };
+        let (open, k) = match self.t.get(j).map(|t| t.kind) {
+            Some(Kind::Punct('(')) => (true, j + 1),
+            Some(Kind::Punct('/' | '-' | ',')) => (false, j + 1),
+            _ => (false, j),
+        };
+        if let Some(((MonthSaid::Named { month: m2, .. }, cal2, _), l)) = self.month_name_only(k)
+            && m2 == month
+            && cal2 == cal
+        {
+            let end = if open && self.punct(l, ')') { l + 1 } else { l };
+            return Some(((m, cal, true), end));
+        }
+        Some(((m, cal, strong), j))
+    }
+
     fn month_name_only(&self, i: usize) -> R<(MonthSaid, Calendar, bool)> {
         match self.lex(i)? {
             Lex::Month { .. } | Lex::MonthHead(_) => self.month(i),
@@ -357,7 +424,9 @@ impl<'a> P<'a> {
     /// `bare` allows a plain four-digit number.
     fn year(&self, i: usize, bare: bool) -> R<(YearSaid, Option<Calendar>)> {
         if let Some(count) = self.is_unit(i, Unit::Year) {
-            if count != 1 {
+            // "عامي 2008 و2012": the dual construct names years too.
+            let dual_construct = count == 2 && matches!(self.core(i), "عامي" | "سنتي");
+            if count != 1 && !dual_construct {
                 return None;
             }
             let j = i + 1;
@@ -387,7 +456,15 @@ impl<'a> P<'a> {
         if !(1..=4).contains(&d) || v == 0 {
             return None;
         }
-        let (cal, k) = self.era(i + 1);
+        let (mut cal, mut k) = self.era(i + 1);
+        // "1500 م" after a race is metres: a spaced "م" marks a year only in date context.
+        if cal == Some(Calendar::Gregorian)
+            && self.core(i + 1) == "م"
+            && !self.adjacent(i + 1)
+            && !bare
+        {
+            (cal, k) = (None, i + 1);
+        }
         if cal.is_some() || (bare && d == 4) {
             return Some(((YearSaid::Number(v as i32), cal), k));
         }
@@ -435,6 +512,7 @@ impl<'a> P<'a> {
             }
         };
         consider(self.range(i));
+        consider(self.starting_from(i));
         consider(self.datetime(i).map(|(d, j)| (Expr::Date(d), j)));
         consider(self.relative(i));
         consider(self.quantity(i));
@@ -449,6 +527,7 @@ impl<'a> P<'a> {
     fn datetime(&self, i: usize) -> R<DateExpr> {
         // A day part before a day: "مساء أمس", "صباح الثلاثاء".
         if let Some((part, j)) = self.day_part_word(i)
+            && self.feast_name(i).is_none()
             && let Some((mut d, k)) = self.date(self.skip_link(j))
             && d.time.is_none()
         {
@@ -521,6 +600,7 @@ impl<'a> P<'a> {
                 best = Some((e, end));
             }
         };
+        consider(self.feast(i));
         consider(self.nth(i));
         consider(self.day_month(i));
         consider(self.numeric(i));
@@ -547,11 +627,23 @@ impl<'a> P<'a> {
         // A day then a month: "23 كانون الأول", "الخامس عشر من آذار", "25 - يناير - 2012".
         if let Some((day, k)) = self.day_number(j) {
             let mut m = k;
-            if self.punct(m, '-') || self.punct(m, '/') {
+            let separated = self.punct(m, '-') || self.punct(m, '/');
+            if separated {
                 m += 1;
             }
             m = self.skip_link(m);
-            if let Some(((month, cal, _), l)) = self.month(m) {
+            // "4/صفر" and "1- صفر" are scores: a separator only before an unambiguous name.
+            // "أول أب" is "the first father": a strict month needs a day in digits or a year.
+            let strict = STRICT_MONTHS.contains(&self.core(m));
+            if let Some(((month, cal, _), l)) = self
+                .month_doubled(m)
+                .filter(|x| !separated || x.0.2)
+                .filter(|x| {
+                    !strict
+                        || self.digits(j).is_some()
+                        || self.year(self.skip_comma(x.1), true).is_some()
+                })
+            {
                 e.day = Some(day);
                 e.month = Some(month);
                 e.calendar = Some(cal);
@@ -570,7 +662,7 @@ impl<'a> P<'a> {
             return None;
         }
         // A month then maybe a day: "يوليو 13", "آذار 2012", "تشرين الأول الماضي".
-        let ((month, cal, strong), k) = self.month(j)?;
+        let ((month, cal, strong), k) = self.month_doubled(j)?;
         e.month = Some(month);
         e.calendar = Some(cal);
         let mut end = k;
@@ -594,7 +686,7 @@ impl<'a> P<'a> {
             || e.year.is_some()
             || e.direction.is_some()
             || e.weekday.is_some()
-            || (cal == Calendar::Gregorian && self.temporal_before(j));
+            || (self.temporal_before(j) && !STRICT_MONTHS.contains(&self.core(j)));
         context.then_some((e, end))
     }
 
@@ -614,11 +706,7 @@ impl<'a> P<'a> {
                     | Prep::Before
                     | Prep::After
             )) | Some(Lex::Part(_))
-        ) || self
-            .t
-            .get(i)
-            .and_then(|t| t.entry)
-            .is_some_and(|e| e.preposition)
+        )
     }
 
     /// "الثلاثاء،", "يوم الخميس", "الخميس الموافق".
@@ -821,7 +909,25 @@ impl<'a> P<'a> {
             e.day_part = Some(DayPart::Night);
             return Some((e, k));
         }
-        let (d, k) = self.shifted_day(j)?;
+        let (mut d, mut k) = self.shifted_day(j)?;
+        // "اليوم السابع عشر" is "the seventeenth day", not today.
+        if self.lex(j) == Some(Lex::RelDay(0))
+            && matches!(self.lex(k), Some(Lex::Number { ordinal: true, .. }))
+        {
+            return None;
+        }
+        // "أمس الأول": the day before yesterday.
+        if d == -1
+            && self.has_article(k)
+            && self.lex(k)
+                == Some(Lex::Number {
+                    value: 1,
+                    ordinal: true,
+                })
+        {
+            d = -2;
+            k += 1;
+        }
         e.relative_day = Some(d);
         j = k;
         // "أمس الاثنين": the weekday names the same day (unless a date follows it).
@@ -876,8 +982,22 @@ impl<'a> P<'a> {
             if !self.has_article(j) {
                 return None;
             }
-            let d = self.dir(j + 1)?;
-            (dir_offset(d), j + 2)
+            // "الأسبوع قبل الماضي", "العام ما قبل الماضي": two back.
+            let before = if self.core(j + 1) == "ما" {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.is_prep(before, Prep::Before) && self.dir(before + 1) == Some(Direction::Past) {
+                (-2, before + 2)
+            } else {
+                let d = self.dir(j + 1)?;
+                // "العقد الأخير من عمره": "the last" of something else, not of the anchor's.
+                if matches!(self.core(j + 1), "الاخير" | "الاخيرة") {
+                    return None;
+                }
+                (dir_offset(d), j + 2)
+            }
         };
         match unit {
             Unit::Week => e.week = Some(off),
@@ -1091,8 +1211,89 @@ impl<'a> P<'a> {
         (context || k > j).then_some((e, k))
     }
 
+    /// A feast's name: "عيد الفطر", "عيد الأضحى 2013", "رأس السنة الهجرية", "عيد الميلاد
+    /// الأرثوذكسي", "ثاني أيام عيد الفطر", "ثالث ثلاثاء بعد كريسماس 2014".
+    fn feast_name(&self, i: usize) -> R<(crate::expr::Feast, bool)> {
+        let (feast, mut j) = FEASTS.iter().find_map(|(words, feast)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.core(i + k) == *w)
+                .then_some((*feast, i + words.len()))
+        })?;
+        if FEAST_EPITHETS.contains(&self.core(j)) {
+            j += 1;
+        }
+        let orthodox = ORTHODOX.contains(&self.core(j));
+        if orthodox {
+            j += 1;
+        }
+        Some(((feast, orthodox), j))
+    }
+
+    fn feast(&self, i: usize) -> R<DateExpr> {
+        let mut e = DateExpr::default();
+        let mut j = i;
+        // "ثاني أيام عيد الفطر": the n-th day of the feast.
+        if let Some(Lex::Number {
+            value,
+            ordinal: true,
+        }) = self.lex(j)
+            && (1..=4).contains(&value)
+            && self.is_unit(j + 1, Unit::Day) == Some(0)
+        {
+            e.nth = Some(Nth {
+                n: value as i8,
+                of: NthOf::Day,
+            });
+            j += 2;
+        } else if let Some(Lex::Number {
+            value,
+            ordinal: true,
+        }) = self.lex(j)
+            && (1..=5).contains(&value)
+        {
+            // "ثالث ثلاثاء بعد كريسماس": the n-th weekday after the feast.
+            let mut k = j + 1;
+            if self.is_unit(k, Unit::Day) == Some(1) {
+                k += 1;
+            }
+            let (w, l) = self.weekday_any(k)?;
+            if !self.is_prep(l, Prep::After) {
+                return None;
+            }
+            e.nth = Some(Nth {
+                n: value as i8,
+                of: NthOf::Weekday(w),
+            });
+            j = l + 1;
+        }
+        let ((feast, orthodox), k) = self.feast_name(j)?;
+        e.feast = Some(feast);
+        e.orthodox = orthodox;
+        let end = self.year_tail(k, &mut e);
+        Some((e, end))
+    }
+
     /// مطلع/منتصف/أواخر + a month, a year, a decade or a century: "منتصف آذار",
     /// "أواخر العام الماضي", "بداية الشهر الجاري", "نهاية 2012", "أوائل التسعينيات".
+    /// "ابتداء من 1 تموز", "بداية من جويلية 2015", "اعتبارا من الغد": from a date on.
+    fn starting_from(&self, i: usize) -> R<Expr> {
+        let starting = self.lex(i) == Some(Lex::Starting)
+            || (self.lex(i) == Some(Lex::Part(Part::Early)) && self.core(i) == "بداية");
+        if !starting || !self.is_prep(i + 1, Prep::From) {
+            return None;
+        }
+        let (d, k) = self.datetime(i + 2)?;
+        Some((
+            Expr::Range(
+                Box::new(Expr::Date(d)),
+                Box::new(Expr::Vague(Vague::Future)),
+            ),
+            k,
+        ))
+    }
+
     fn part_of(&self, i: usize) -> R<DateExpr> {
         let part = match self.lex(i)? {
             Lex::Part(p) => p,
@@ -1199,7 +1400,7 @@ impl<'a> P<'a> {
                     j += 2;
                 }
             }
-        } else if clock || matches!(self.lex(j), Some(Lex::Number { ordinal: true, .. })) {
+        } else if clock || self.feminine_hour(j) {
             let ((mut h, _), mut k) = self.number_words(j)?;
             // "الرابعة وأربعون دقيقة": the tens belong to the minutes.
             if h > 24
@@ -1220,6 +1421,15 @@ impl<'a> P<'a> {
             j = self.clock_minutes(j, &mut t);
         }
         let (mer, k) = self.meridiem(j);
+        // "3 صباحا" is a time; "24 الليل" in a list is not: digits without الساعة or hh:mm
+        // need an hour on the 12-hour clock and a day-part adverb right after them.
+        if !clock
+            && !hhmm
+            && self.digits(i).is_some()
+            && (t.hour > 12 || k != j + 1 || self.has_article(j))
+        {
+            return None;
+        }
         t.meridiem = mer;
         j = k;
         // A time zone: "بتوقيت GMT", "بتوقيت مكة المكرمة".
@@ -1233,6 +1443,7 @@ impl<'a> P<'a> {
         if !(clock || hhmm || t.meridiem.is_some()) {
             return None;
         }
+
         Some((t, j))
     }
 
@@ -1284,7 +1495,8 @@ impl<'a> P<'a> {
     fn meridiem(&self, j: usize) -> (Option<Meridiem>, usize) {
         match self.lex(j) {
             Some(Lex::DayPart(_, m)) => (Some(m), j + 1),
-            Some(Lex::Prayer(m)) => (Some(m), j + 1),
+            // "الظهر", "العصر"; bare "ظهر" is also the verb "appeared".
+            Some(Lex::Prayer(m)) if self.has_article(j) => (Some(m), j + 1),
             Some(Lex::Prep(p @ (Prep::Before | Prep::After))) => match self.lex(j + 1) {
                 Some(Lex::Prayer(m)) => {
                     let m = if p == Prep::Before && m == Meridiem::Noon {
@@ -1345,6 +1557,10 @@ impl<'a> P<'a> {
             if self.has_article(i) {
                 return None;
             }
+            // "شهر رمضان", "شهر آذار" name a month, not one month of time.
+            if count == 1 && self.month_name_only(i + 1).is_some() {
+                return None;
+            }
             return match count {
                 1 => Some(((1, unit), i + 1)),
                 2 => Some(((2, unit), i + 1)),
@@ -1356,7 +1572,9 @@ impl<'a> P<'a> {
             return None;
         }
         match self.lex(j)? {
-            Lex::Unit { unit, count } if count != 2 && !self.has_article(j) => {
+            Lex::Unit { unit, count }
+                if count != 2 && !self.has_article(j) && !self.has_clitic(j) =>
+            {
                 Some(((n, unit), j + 1))
             }
             _ => None,
@@ -1402,9 +1620,14 @@ impl<'a> P<'a> {
         let Some(Lex::Unit { count: 0, .. }) = self.lex(j) else {
             return None;
         };
-        let v = match (self.dir(j + 1), p) {
-            (Some(Direction::Past), _) => (Vague::Past, j + 2),
-            (Some(Direction::Future), _) => (Vague::Future, j + 2),
+        let k = if self.core(j + 1) == "القليلة" {
+            j + 2
+        } else {
+            j + 1
+        };
+        let v = match (self.dir(k), p) {
+            (Some(Direction::Past), _) => (Vague::Past, k + 1),
+            (Some(Direction::Future), _) => (Vague::Future, k + 1),
             (None, Prep::Since | Prep::Before) if !self.has_article(j) => (Vague::Past, j + 1),
             _ => return None,
         };
@@ -1413,17 +1636,20 @@ impl<'a> P<'a> {
 
     /// Durations: "ثلاثة أيام", "3 أسابيع", "يومين", "لمدة أسبوع", "عدة سنوات".
     fn quantity(&self, i: usize) -> R<Expr> {
-        if self.is_prep(i, Prep::For) || self.core(i) == "مدة" {
-            let ((n, unit), k) = self.count_unit(i + 1)?;
+        // "لمدة أسبوع", "طوال عام": one unit after a preposition of duration.
+        if let Some(Lex::Unit { unit, count: 1 }) = self.lex(i)
+            && !self.has_article(i)
+            && i.checked_sub(1).is_some_and(|p| self.is_prep(p, Prep::For))
+        {
             return Some((
                 Expr::Duration(Duration {
-                    count: Some(n),
+                    count: Some(1),
                     unit,
                 }),
-                k,
+                i + 1,
             ));
         }
-        if matches!(self.core(i), "عدة" | "بضعة" | "بضع") {
+        if self.lex(i) == Some(Lex::Several) {
             if let Some(Lex::Unit { unit, count: 0 }) = self.lex(i + 1) {
                 return Some((Expr::Duration(Duration { count: None, unit }), i + 2));
             }
@@ -1444,7 +1670,9 @@ impl<'a> P<'a> {
         let ((n, _), k) = self.number(i).filter(|((_, ord), _)| !ord)?;
         // A four-digit number before a unit is more often a count of things than of years.
         match self.lex(k)? {
-            Lex::Unit { unit, count } if count != 2 && !self.has_article(k) && n > 0 => {
+            Lex::Unit { unit, count }
+                if count != 2 && !self.has_article(k) && !self.has_clitic(k) && n > 0 =>
+            {
                 if matches!(unit, Unit::Hour) && self.punct(k + 1, ':') {
                     return None;
                 }
@@ -1497,6 +1725,25 @@ impl<'a> P<'a> {
     fn vague(&self, i: usize) -> R<Expr> {
         match self.lex(i)? {
             Lex::Vague(v) => Some((Expr::Vague(v), i + 1)),
+            // "في وقت سابق", "في وقت لاحق".
+            Lex::Moment => match self.core(i + 1) {
+                "سابق" => Some((Expr::Vague(Vague::Past), i + 2)),
+                "لاحق" | "قريب" => Some((Expr::Vague(Vague::Future), i + 2)),
+                _ => None,
+            },
+            // "في الأيام المقبلة", "الأشهر القليلة الماضية".
+            Lex::Unit { count: 0, .. } if self.has_article(i) => {
+                let j = if self.core(i + 1) == "القليلة" {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                match self.dir(j)? {
+                    Direction::Past => Some((Expr::Vague(Vague::Past), j + 1)),
+                    Direction::Future => Some((Expr::Vague(Vague::Future), j + 1)),
+                    Direction::Current => None,
+                }
+            }
             Lex::This if self.core(i + 1) == "اللحظة" => {
                 Some((Expr::Vague(Vague::Present), i + 2))
             }
@@ -1567,14 +1814,47 @@ impl<'a> P<'a> {
         {
             return None;
         }
-        let (b, end) = self.datetime(k)?;
-        if !marked && to && b.month.is_none() && b.time.is_none() {
+        let (b, end) = match self.datetime(k) {
+            Some(x) => x,
+            // "2007-2011", "من 2007 إلى 2011": a bare year ends a range of years.
+            None if a.year.is_some() && a.month.is_none() => {
+                let (v, _) = self
+                    .digits(k)
+                    .filter(|&(v, d)| d == 4 && (1000..=2100).contains(&v))?;
+                (
+                    DateExpr {
+                        year: Some(YearSaid::Number(v as i32)),
+                        ..DateExpr::default()
+                    },
+                    k + 1,
+                )
+            }
+            None => return None,
+        };
+        if !marked && to && b.month.is_none() && b.time.is_none() && b.year.is_none() {
             return None;
         }
+        let a_had_month = a.month.is_some();
         let (a, b) = complete_range(a, b)?;
-        // Without من/بين, "X و Y" must be two days of one month: "23 و24 كانون الأول".
-        if !marked && a.day.is_none() && a.year.is_none() {
+        // Without من/بين, "X و Y" must be two days of one month ("23 و24 كانون الأول"): "2008
+        // و2012" are two years.
+        let and =
+            self.lex(j) == Some(Lex::And) || (self.has_clitic(j) && self.word(j).starts_with('و'));
+        let days = a.day.is_some() && !(and && a_had_month && b.month.is_some());
+        let years = a.year.is_some() && a.month.is_none() && !and;
+        if !marked && !days && !years {
             return None;
+        }
+        // "20 و29 ديسمبر" are two days, not the ten between them: the first is a mention of
+        // its own (with the month of the second), the second is found next.
+        if !marked
+            && and
+            && !a_had_month
+            && let (Some(d1), Some(d2)) = (a.day, b.day)
+            && d2 != d1.saturating_add(1)
+            && a.time.is_none()
+        {
+            return Some((Expr::Date(a), j));
         }
         Some((
             Expr::Range(Box::new(Expr::Date(a)), Box::new(Expr::Date(b))),

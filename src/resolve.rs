@@ -15,9 +15,11 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
+use crate::easter;
 use crate::error::ErrorKind;
 use crate::expr::{
-    CenturySaid, DateExpr, DecadeSaid, Expr, MonthSaid, Nth, NthOf, Shift, TimeSaid, YearSaid,
+    CenturySaid, DateExpr, DecadeSaid, Expr, Feast, MonthSaid, Nth, NthOf, Shift, TimeSaid,
+    YearSaid,
 };
 use crate::hijri::{self, HijriDate};
 use crate::lexicon::{Calendar, Direction, Meridiem, MonthFamily, Part};
@@ -494,6 +496,9 @@ fn date_point(d: &DateExpr, ctx: &Ctx, flags: &mut Vec<Flag>) -> Result<Value, E
     let cal = d.calendar.unwrap_or(Calendar::Gregorian);
     let point = |p: Point| Ok(Value::Point(p));
 
+    if let Some(feast) = d.feast {
+        return point(Point::Day(feast_date(feast, d, ctx)?));
+    }
     if let Some(rel) = d.relative_day {
         let day = shift_date(anchor, Unit::Day, i64::from(rel)).ok_or(ErrorKind::OutOfRange)?;
         check_weekday(d.weekday, day, flags);
@@ -638,6 +643,92 @@ fn date_point(d: &DateExpr, ctx: &Ctx, flags: &mut Vec<Flag>) -> Result<Value, E
     }
 }
 
+/// The Hijri month and day of an Islamic feast; `None` for the Christian ones.
+fn islamic(feast: Feast) -> Option<(u8, u8)> {
+    match feast {
+        Feast::EidAlFitr => Some((10, 1)),
+        Feast::EidAlAdha => Some((12, 10)),
+        Feast::Arafa => Some((12, 9)),
+        Feast::HijriNewYear => Some((1, 1)),
+        Feast::Ashura => Some((1, 10)),
+        Feast::Mawlid => Some((3, 12)),
+        Feast::IsraMiraj => Some((7, 27)),
+        Feast::LaylatAlQadr => Some((9, 27)),
+        Feast::Christmas | Feast::NewYear | Feast::Easter => None,
+    }
+}
+
+/// The day of a feast, its year from the text or chosen by the policy, then "the n-th day of
+/// the feast" or "the n-th weekday after it".
+fn feast_date(feast: Feast, d: &DateExpr, ctx: &Ctx) -> Result<NaiveDate, ErrorKind> {
+    let anchor = ctx.anchor.date;
+    let hijri_feast = islamic(feast);
+    // Which calendar's year the text gave: هـ or a small number is Hijri.
+    let said = match d.year {
+        Some(YearSaid::Number(y)) => Some(y),
+        Some(YearSaid::Relative(off)) => Some(anchor.year() + off),
+        None => None,
+    };
+    let hijri_year = |y: i32| d.calendar == Some(Calendar::Hijri) || y < 1700;
+    let make = |y: i32| -> Option<NaiveDate> {
+        match (hijri_feast, feast) {
+            (Some((m, dd)), _) => calendar_day(Calendar::Hijri, y, m, dd, ctx),
+            (None, Feast::Christmas) if d.orthodox => ymd(y, 1, 7),
+            (None, Feast::Christmas) => ymd(y, 12, 25),
+            (None, Feast::NewYear) => ymd(y, 1, 1),
+            (None, _) if d.orthodox => easter::orthodox(y),
+            (None, _) => easter::western(y),
+        }
+    };
+    let day = match (said, hijri_feast) {
+        (Some(y), Some(_)) if hijri_year(y) => make(y),
+        (Some(g), Some(_)) => {
+            // "عيد الفطر 2013": the feast that falls in Gregorian 2013 (the first, if two do).
+            let h = calendar_year_of(
+                Calendar::Hijri,
+                ymd(g, 1, 1).ok_or(ErrorKind::OutOfRange)?,
+                ctx,
+            );
+            (h..=h.saturating_add(1))
+                .filter_map(make)
+                .find(|x| x.year() == g)
+        }
+        (Some(y), None) => make(y),
+        (None, _) => {
+            let base = match hijri_feast {
+                Some(_) => calendar_year_of(Calendar::Hijri, anchor, ctx),
+                None => anchor.year(),
+            };
+            let (lean, _) = lean_for(d, ctx);
+            let lean = match lean {
+                Lean::Current => Lean::Near,
+                Lean::Back => Lean::Back,
+                l => l,
+            };
+            let pair = |y: i32| make(y).map(|x| (x, x));
+            // Future/Past compare days for feasts: "عيد الفطر" in February is the coming one.
+            let y = pick_year(base, lean, anchor, false, &pair, &|_| true, 2);
+            y.and_then(make)
+        }
+    }
+    .ok_or(ErrorKind::OutOfRange)?;
+    match d.nth {
+        Some(Nth { n, of: NthOf::Day }) => {
+            shift_date(day, Unit::Day, i64::from(n) - 1).ok_or(ErrorKind::OutOfRange)
+        }
+        Some(Nth {
+            n,
+            of: NthOf::Weekday(w),
+        }) => {
+            let fwd = (7 + w.num_days_from_monday() - day.weekday().num_days_from_monday()) % 7;
+            let first = if fwd == 0 { 7 } else { fwd };
+            shift_date(day, Unit::Day, i64::from(first) + 7 * (i64::from(n) - 1))
+                .ok_or(ErrorKind::OutOfRange)
+        }
+        _ => Ok(day),
+    }
+}
+
 /// The Hijri year in which a Hijri month begins during Gregorian year `g`.
 fn hijri_year_in(g: i32, month: u8, ctx: &Ctx) -> Result<i32, ErrorKind> {
     let mid = ymd(g, 7, 1).ok_or(ErrorKind::OutOfRange)?;
@@ -671,7 +762,8 @@ fn yearless(
             None => calendar_month(cal, y, month, ctx),
         }
     };
-    let grain_month = matches!(lean, Lean::Forward | Lean::Back);
+    // A tense cue compares days ("سيعقد في 20 كانون الأول" on the 24th is next year).
+    let grain_month = matches!(lean, Lean::Forward | Lean::Back) && !cue;
     if lean == Lean::Current {
         return Ok(base);
     }
@@ -889,6 +981,16 @@ fn weekday_and_day(w: Option<Weekday>, day: u8, ctx: &Ctx) -> Result<NaiveDate, 
 }
 
 fn part_of(v: Value, part: Part) -> Result<Value, ErrorKind> {
+    // A Hijri month is a range of days: thirds of it, or its 15th day.
+    if let Value::Range(Some(Point::Day(first)), Some(Point::Day(last))) = v {
+        let len = (last - first).num_days() + 1;
+        let at = |n: i64| shift_date(first, Unit::Day, n.min(len - 1)).ok_or(ErrorKind::OutOfRange);
+        return Ok(match part {
+            Part::Early => Value::Range(Some(Point::Day(first)), Some(Point::Day(at(9)?))),
+            Part::Mid => Value::Point(Point::Day(at(14)?)),
+            Part::Late => Value::Range(Some(Point::Day(at(20)?)), Some(Point::Day(last))),
+        });
+    }
     let Value::Point(p) = v else {
         return Ok(v);
     };
@@ -1069,6 +1171,25 @@ fn shift_instant(at: NaiveDateTime, unit: Unit, n: i64) -> Option<NaiveDateTime>
 
 fn relative(count: u32, unit: Unit, shift: Shift, ctx: &Ctx) -> Result<Value, ErrorKind> {
     let now = ctx.anchor.datetime();
+    // Hours from an anchor without a time: only the day is known.
+    let unit = match unit {
+        Unit::Hour | Unit::Minute | Unit::Second if ctx.anchor.time.is_none() => {
+            let days = match unit {
+                Unit::Hour => i64::from(count) / 24,
+                _ => 0,
+            };
+            let day = match shift {
+                Shift::Ago => shift_date(now.date(), Unit::Day, -days),
+                Shift::Later => shift_date(now.date(), Unit::Day, days),
+                _ => None,
+            };
+            if let Some(day) = day {
+                return Ok(Value::Point(Point::Day(day)));
+            }
+            unit
+        }
+        u => u,
+    };
     let n = i64::from(count);
     let at = |k: i64| shift_instant(now, unit, k).ok_or(ErrorKind::OutOfRange);
     Ok(match shift {
@@ -1103,6 +1224,14 @@ fn relative(count: u32, unit: Unit, shift: Shift, ctx: &Ctx) -> Result<Value, Er
             Some(unit_point(at(1)?, unit, ctx)),
             Some(unit_point(at(n)?, unit, ctx)),
         ),
+        // "خلال ثلاثة أعوام": a duration, unless the reading looks ahead ("خلال أسبوعين"
+        // in a clause about the future, or under the future policy): then from now to then.
+        Shift::Within if ctx.policy != Policy::Future && !ctx.future_cue => {
+            Value::Duration(crate::value::Duration {
+                count: Some(count),
+                unit,
+            })
+        }
         Shift::Within => {
             let end = at(n)?;
             match ctx.anchor.time {
@@ -1149,6 +1278,18 @@ fn relative(count: u32, unit: Unit, shift: Shift, ctx: &Ctx) -> Result<Value, Er
 
 fn range(a: &Expr, b: &Expr, ctx: &Ctx) -> Resolved {
     let (va, mut flags) = resolve(a, ctx)?;
+    // "ابتداء من X": open at the end.
+    if let Expr::Vague(Vague::Future) = b {
+        let start = match va {
+            Value::Point(p) | Value::Range(Some(p), _) => p,
+            _ => {
+                return Err(ErrorKind::Unsupported {
+                    what: "ranges of this kind",
+                });
+            }
+        };
+        return Ok((Value::Range(Some(start), None), flags));
+    }
     // The second end takes its year from the first, moving on a year if it would come before
     // it: "من 28 كانون الأول إلى 3 كانون الثاني".
     let vb = match (a, b) {
@@ -1174,9 +1315,36 @@ fn range(a: &Expr, b: &Expr, ctx: &Ctx) -> Resolved {
                 None => date(db, ctx)?,
             }
         }
+        // "من الإثنين إلى الجمعة": the second weekday on or after the first.
+        (Expr::Date(_), Expr::Date(db))
+            if db.weekday.is_some()
+                && db.day.is_none()
+                && db.week.is_none()
+                && db.relative_day.is_none()
+                && db.direction.is_none() =>
+        {
+            let (v, f) = resolve(b, ctx)?;
+            match (va.first_day(), v) {
+                (Some(a0), Value::Point(Point::Day(x))) if x < a0 => {
+                    let back = (a0 - x).num_days();
+                    let days = (back + 6) / 7 * 7;
+                    let moved = shift_date(x, Unit::Day, days).ok_or(ErrorKind::OutOfRange)?;
+                    (Value::Point(Point::Day(moved)), f)
+                }
+                _ => (v, f),
+            }
+        }
         _ => resolve(b, ctx)?,
     };
     let (vb, fb) = vb;
+    // An end before the start ("2018-2017") is not a range.
+    if let (Some(a0), Some(b1)) = (va.first_day(), vb.last_day())
+        && b1 < a0
+    {
+        return Err(ErrorKind::Unsupported {
+            what: "ranges that end before they start",
+        });
+    }
     flags.extend(fb);
     let start = match va {
         Value::Point(p) => p,

@@ -82,7 +82,25 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
     let mut i = 0usize;
     let mut space_before = true;
     while let Some(&b) = bytes.get(i) {
-        if b == b' ' || b == b'\n' || b == b'\x0b' || b == b'\x0c' {
+        if b == b' ' || b == b'\x0b' || b == b'\x0c' {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        // A line break ends any expression: it is kept as a token that no pattern crosses.
+        if b == b'\n' {
+            if !out
+                .last()
+                .is_some_and(|t: &Token| t.kind == Kind::Punct('\n'))
+            {
+                out.push(Token {
+                    start: i as u32,
+                    end: i as u32 + 1,
+                    kind: Kind::Punct('\n'),
+                    entry: None,
+                    space_before,
+                });
+            }
             space_before = true;
             i += 1;
             continue;
