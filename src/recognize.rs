@@ -6,6 +6,8 @@
 //! stopped. Prepositions that carry no meaning of their own (في، عند، حوالي) are never part of a
 //! match; those that do (منذ، قبل، بعد، من...إلى) are.
 
+use std::cell::Cell;
+
 use chrono::Weekday;
 
 use crate::expr::{
@@ -28,7 +30,12 @@ pub(crate) struct Found {
 
 /// Finds every expression in the tokens, in order, without overlaps.
 pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
-    let p = P { t: toks, s: text };
+    let p = P {
+        t: toks,
+        s: text,
+        memo: Default::default(),
+        memo_next: Cell::new(0),
+    };
     let mut i = 0;
     while i < toks.len() {
         if p.can_start(i)
@@ -60,6 +67,11 @@ fn dir_offset(d: Direction) -> i32 {
 struct P<'a> {
     t: &'a [Token],
     s: &'a str,
+    /// The last few results of [`P::date`] by position: the patterns ask for the date at one
+    /// position several times (as a range's start, as a date, as a prefix), and it is the
+    /// costliest pattern. `date` reads only the tokens, so a stored answer stays right.
+    memo: [Cell<Option<(usize, R<DateExpr>)>>; 4],
+    memo_next: Cell<usize>,
 }
 
 impl<'a> P<'a> {
@@ -592,6 +604,23 @@ impl<'a> P<'a> {
 
     /// A calendar date of any kind, without a time.
     fn date(&self, i: usize) -> R<DateExpr> {
+        if let Some(r) = self
+            .memo
+            .iter()
+            .find_map(|m| m.get().filter(|&(at, _)| at == i))
+        {
+            return r.1;
+        }
+        let r = self.date_uncached(i);
+        let k = self.memo_next.get();
+        if let Some(slot) = self.memo.get(k % self.memo.len()) {
+            slot.set(Some((i, r)));
+        }
+        self.memo_next.set(k.wrapping_add(1));
+        r
+    }
+
+    fn date_uncached(&self, i: usize) -> R<DateExpr> {
         let mut best: R<DateExpr> = None;
         let mut consider = |r: R<DateExpr>| {
             if let Some((e, end)) = r
@@ -1214,7 +1243,12 @@ impl<'a> P<'a> {
     /// A feast's name: "عيد الفطر", "عيد الأضحى 2013", "رأس السنة الهجرية", "عيد الميلاد
     /// الأرثوذكسي", "ثاني أيام عيد الفطر", "ثالث ثلاثاء بعد كريسماس 2014".
     fn feast_name(&self, i: usize) -> R<(crate::expr::Feast, bool)> {
+        // Compare the first word once: most positions start no feast name.
+        let first = self.core(i);
         let (feast, mut j) = FEASTS.iter().find_map(|(words, feast)| {
+            if words.first() != Some(&first) {
+                return None;
+            }
             words
                 .iter()
                 .enumerate()
