@@ -64,13 +64,16 @@ fn dir_offset(d: Direction) -> i32 {
     }
 }
 
+/// A position and the date read there.
+type DateAt = (usize, R<DateExpr>);
+
 struct P<'a> {
     t: &'a [Token],
     s: &'a str,
     /// The last few results of [`P::date`] by position: the patterns ask for the date at one
     /// position several times (as a range's start, as a date, as a prefix), and it is the
     /// costliest pattern. `date` reads only the tokens, so a stored answer stays right.
-    memo: [Cell<Option<(usize, R<DateExpr>)>>; 4],
+    memo: [Cell<Option<DateAt>>; 4],
     memo_next: Cell<usize>,
 }
 
