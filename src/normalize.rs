@@ -130,26 +130,29 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
-/// The byte length of the character at `i` if it is one that folding keeps as it is and that
-/// can be told from its bytes alone (ASCII but capitals, tab and CR; Arabic letters but the
-/// alef forms), the common case.
+/// ASCII bytes that folding keeps: all but capitals, tab and CR.
+const ASCII_PLAIN: u128 = !((((1u128 << 26) - 1) << b'A') | (1 << b'\t') | (1 << b'\r'));
+/// Second bytes after 0xD8 (U+0600..U+063F, by their low six bits) of the Arabic letters that
+/// folding keeps: U+0621 ء, U+0624 ؤ, U+0626..U+063A.
+const D8_PLAIN: u64 = (1 << 0x21) | (1 << 0x24) | (((1 << 0x15) - 1) << 0x26);
+/// The same after 0xD9 (U+0640..U+067F): U+0641..U+064A.
+const D9_PLAIN: u64 = ((1 << 10) - 1) << 0x01;
+
+/// The end of the stretch from `i` of characters that folding keeps as they are and that can
+/// be told from their bytes alone (ASCII but capitals, tab and CR; Arabic letters but the alef
+/// forms): most of any text.
 #[inline]
-fn plain_len(bytes: &[u8], i: usize) -> Option<usize> {
-    match *bytes.get(i)? {
-        b'A'..=b'Z' | b'\t' | b'\r' => None,
-        0..=0x7F => Some(1),
-        // U+0621 ء, U+0624 ؤ, U+0626..U+063A.
-        0xD8 => match *bytes.get(i + 1)? {
-            0xA1 | 0xA4 | 0xA6..=0xBA => Some(2),
-            _ => None,
-        },
-        // U+0641..U+064A.
-        0xD9 => match *bytes.get(i + 1)? {
-            0x81..=0x8A => Some(2),
-            _ => None,
-        },
-        _ => None,
+fn plain_end(bytes: &[u8], i: usize) -> usize {
+    let mut rest = bytes.get(i..).unwrap_or(&[]);
+    loop {
+        rest = match rest {
+            [b, tail @ ..] if *b < 0x80 && (ASCII_PLAIN >> *b) & 1 == 1 => tail,
+            [0xD8, c, tail @ ..] if (D8_PLAIN >> (*c & 0x3F)) & 1 == 1 => tail,
+            [0xD9, c, tail @ ..] if (D9_PLAIN >> (*c & 0x3F)) & 1 == 1 => tail,
+            _ => break,
+        };
     }
+    bytes.len() - rest.len()
 }
 
 fn digit(d: u32) -> Fold {
@@ -169,9 +172,7 @@ impl Normalized {
             if i == folded.len() + shift {
                 // A stretch of characters kept as they are, copied in one go.
                 let run = i;
-                while let Some(n) = plain_len(bytes, i) {
-                    i += n;
-                }
+                i = plain_end(bytes, i);
                 if i > run {
                     folded.push_str(text.get(run..i).unwrap_or(""));
                     continue;
@@ -398,6 +399,20 @@ mod tests {
         ) {
             let text: String = chars.into_iter().collect();
             agrees_with_model(&text);
+        }
+    }
+
+    #[test]
+    fn plain_stretches_are_what_folding_keeps() {
+        for c in (0..=0x7FF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let plain = plain_end(s.as_bytes(), 0) == s.len();
+            if plain {
+                assert!(matches!(fold_char(c), Fold::Keep), "{c:?}");
+            }
+            let letter = matches!(c, '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{063A}' | '\u{0641}'..='\u{064A}');
+            let ascii = c.is_ascii() && !c.is_ascii_uppercase() && c != '\t' && c != '\r';
+            assert_eq!(plain, letter || ascii, "{c:?}");
         }
     }
 

@@ -1246,10 +1246,14 @@ impl<'a> P<'a> {
     /// A feast's name: "عيد الفطر", "عيد الأضحى 2013", "رأس السنة الهجرية", "عيد الميلاد
     /// الأرثوذكسي", "ثاني أيام عيد الفطر", "ثالث ثلاثاء بعد كريسماس 2014".
     fn feast_name(&self, i: usize) -> R<(crate::expr::Feast, bool)> {
-        // Compare the first word once: most positions start no feast name.
+        // Compare the first word once: most positions start no feast name, and names are words.
+        if self.t.get(i).is_none_or(|t| t.kind != Kind::Word) {
+            return None;
+        }
         let first = self.core(i);
         let (feast, mut j) = FEASTS.iter().find_map(|(words, feast)| {
-            if words.first() != Some(&first) {
+            let w0 = words.first()?;
+            if w0.len() != first.len() || *w0 != first {
                 return None;
             }
             words

@@ -72,6 +72,21 @@ fn letter_len(folded: &str, i: usize) -> Option<usize> {
     }
 }
 
+/// The end of the stretch from `i` of ASCII letters and Arabic letters U+0621..U+064A.
+#[inline]
+fn arabic_letters_end(bytes: &[u8], i: usize) -> usize {
+    let mut rest = bytes.get(i..).unwrap_or(&[]);
+    loop {
+        rest = match rest {
+            [0xD8, 0xA1..=0xBF, tail @ ..]
+            | [0xD9, 0x80..=0x8A, tail @ ..]
+            | [b'a'..=b'z' | b'A'..=b'Z', tail @ ..] => tail,
+            _ => break,
+        };
+    }
+    bytes.len() - rest.len()
+}
+
 /// Splits folded text into tokens, appending to `out` (cleared first).
 ///
 /// Letters and digits are split apart ("الـ20" is "ال" + "20", "2025م" is "2025" + "م").
@@ -116,9 +131,9 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
             }
             (Kind::Number { value, digits }, None)
         } else if let Some(n) = letter_len(folded, i) {
-            i += n;
+            i = arabic_letters_end(bytes, i + n);
             while let Some(n) = letter_len(folded, i) {
-                i += n;
+                i = arabic_letters_end(bytes, i + n);
             }
             let entry = folded.get(start..i).and_then(|w| lexicon.classify(w));
             (Kind::Word, entry)
