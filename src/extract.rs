@@ -478,7 +478,8 @@ impl<'a> FutureCues<'a> {
             let clause = self.toks.get(start..end).unwrap_or(&[]);
             self.next = end;
             if token >= end {
-                for t in clause.iter().filter(|t| t.kind == Kind::Word) {
+                // Only the clause's last word matters to the next one.
+                if let Some(t) = clause.iter().rev().find(|t| t.kind == Kind::Word) {
                     self.prev_min = t.text(self.folded) == "من";
                 }
                 continue;
