@@ -106,6 +106,12 @@ pub struct Extractor {
     hijri: hijri::Rules,
 }
 
+// Built once, shared by every thread: no interior mutability, no locks.
+const _: fn() = || {
+    fn shareable<T: Send + Sync + Copy>() {}
+    shareable::<Extractor>();
+};
+
 impl Default for Extractor {
     fn default() -> Extractor {
         Extractor::new()
