@@ -516,7 +516,7 @@ fn extract_line(x: &Extractor, text: &str, id: &Json, reference: &Reference) -> 
             m.span.start,
             json(serde_json::to_value(&m.text)),
             json(serde_json::to_value(m.kind)),
-            json(serde_json::to_value(&m.value)),
+            json(serde_json::to_value(m.value)),
         );
     }
     let _ = write!(s, "],\"reference\":{}}}", reference.json());
