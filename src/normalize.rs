@@ -138,21 +138,48 @@ const D8_PLAIN: u64 = (1 << 0x21) | (1 << 0x24) | (((1 << 0x15) - 1) << 0x26);
 /// The same after 0xD9 (U+0640..U+067F): U+0641..U+064A.
 const D9_PLAIN: u64 = ((1 << 10) - 1) << 0x01;
 
+/// By first byte: which second bytes make a character that folding keeps (all, for a plain
+/// ASCII byte), and that character's length (0 if it is never plain).
+static PLAIN_MASK: [u64; 256] = plain_table().0;
+static PLAIN_LEN: [u8; 256] = plain_table().1;
+
+// Evaluated at compile time: an index out of range would fail the build, not a run.
+#[allow(clippy::indexing_slicing)]
+const fn plain_table() -> ([u64; 256], [u8; 256]) {
+    let mut mask = [0u64; 256];
+    let mut len = [0u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        if (ASCII_PLAIN >> b) & 1 == 1 {
+            mask[b] = u64::MAX;
+            len[b] = 1;
+        }
+        b += 1;
+    }
+    mask[0xD8] = D8_PLAIN;
+    len[0xD8] = 2;
+    mask[0xD9] = D9_PLAIN;
+    len[0xD9] = 2;
+    (mask, len)
+}
+
 /// The end of the stretch from `i` of characters that folding keeps as they are and that can
 /// be told from their bytes alone (ASCII but capitals, tab and CR; Arabic letters but the alef
-/// forms): most of any text.
+/// forms): most of any text. One table lookup per character and no branch but the loop's: the
+/// mix of Arabic letters and ASCII spaces would defeat a branch predictor.
 #[inline]
-fn plain_end(bytes: &[u8], i: usize) -> usize {
-    let mut rest = bytes.get(i..).unwrap_or(&[]);
-    loop {
-        rest = match rest {
-            [b, tail @ ..] if *b < 0x80 && (ASCII_PLAIN >> *b) & 1 == 1 => tail,
-            [0xD8, c, tail @ ..] if (D8_PLAIN >> (*c & 0x3F)) & 1 == 1 => tail,
-            [0xD9, c, tail @ ..] if (D9_PLAIN >> (*c & 0x3F)) & 1 == 1 => tail,
-            _ => break,
-        };
+fn plain_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let mask = PLAIN_MASK.get(usize::from(b)).copied().unwrap_or(0);
+        let len = PLAIN_LEN.get(usize::from(b)).copied().unwrap_or(0);
+        let step = usize::from(len) * ((mask >> (next & 0x3F)) & 1) as usize;
+        if step == 0 {
+            break;
+        }
+        i += step;
     }
-    bytes.len() - rest.len()
+    i
 }
 
 fn digit(d: u32) -> Fold {

@@ -72,19 +72,48 @@ fn letter_len(folded: &str, i: usize) -> Option<usize> {
     }
 }
 
-/// The end of the stretch from `i` of ASCII letters and Arabic letters U+0621..U+064A.
-#[inline]
-fn arabic_letters_end(bytes: &[u8], i: usize) -> usize {
-    let mut rest = bytes.get(i..).unwrap_or(&[]);
-    loop {
-        rest = match rest {
-            [0xD8, 0xA1..=0xBF, tail @ ..]
-            | [0xD9, 0x80..=0x8A, tail @ ..]
-            | [b'a'..=b'z' | b'A'..=b'Z', tail @ ..] => tail,
-            _ => break,
-        };
+/// By first byte: which second bytes make a letter of the fast path (all, for an ASCII
+/// letter), and its length (0 if none): ASCII letters, U+0621..U+063F after 0xD8 and
+/// U+0640..U+064A after 0xD9.
+static LETTER_MASK: [u64; 256] = letter_table().0;
+static LETTER_LEN: [u8; 256] = letter_table().1;
+
+// Evaluated at compile time: an index out of range would fail the build, not a run.
+#[allow(clippy::indexing_slicing)]
+const fn letter_table() -> ([u64; 256], [u8; 256]) {
+    let mut mask = [0u64; 256];
+    let mut len = [0u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        if (b >= b'a' as usize && b <= b'z' as usize) || (b >= b'A' as usize && b <= b'Z' as usize)
+        {
+            mask[b] = u64::MAX;
+            len[b] = 1;
+        }
+        b += 1;
     }
-    bytes.len() - rest.len()
+    mask[0xD8] = u64::MAX << 0x21; // 0xA1..=0xBF
+    len[0xD8] = 2;
+    mask[0xD9] = (1 << 0x0B) - 1; // 0x80..=0x8A
+    len[0xD9] = 2;
+    (mask, len)
+}
+
+/// The end of the stretch from `i` of ASCII letters and Arabic letters U+0621..U+064A, with
+/// one table lookup per character and no branch but the loop's.
+#[inline]
+fn arabic_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let mask = LETTER_MASK.get(usize::from(b)).copied().unwrap_or(0);
+        let len = LETTER_LEN.get(usize::from(b)).copied().unwrap_or(0);
+        let step = usize::from(len) * ((mask >> (next & 0x3F)) & 1) as usize;
+        if step == 0 {
+            break;
+        }
+        i += step;
+    }
+    i
 }
 
 /// Splits folded text into tokens, appending to `out` (cleared first).
@@ -203,6 +232,17 @@ mod tests {
             let s = format!("{c}x");
             let want = is_letter(c).then_some(c.len_utf8());
             assert_eq!(letter_len(&s, 0), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn letter_stretches_are_letters() {
+        for c in (0..=0x7FF).filter_map(char::from_u32) {
+            let s = format!("{c}{c}!");
+            let end = arabic_letters_end(s.as_bytes(), 0);
+            let fast = c.is_ascii_alphabetic() || ('\u{0621}'..='\u{064A}').contains(&c);
+            assert_eq!(end, if fast { 2 * c.len_utf8() } else { 0 }, "{c:?}");
+            assert!(!fast || is_letter(c), "{c:?}");
         }
     }
 
