@@ -6,7 +6,6 @@
 //! the clitics و ف ب ل ك and the article ال peeled off (see [`Lexicon::classify`]).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use chrono::Weekday;
@@ -691,29 +690,27 @@ pub struct Entry {
 /// The lexicon: every table folded into one map.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: HashMap<String, Lex, BuildHasherDefault<WordHasher>>,
-    /// One bit per [`filter_slot`] of the keys: most words of a text are not date words, and
-    /// a clear bit says so without hashing the whole word.
-    filter: Box<[u64; FILTER_WORDS]>,
+    /// Every word and its class, chained by [`slot`]: `next` is the index + 1 of the next word
+    /// in the same slot, 0 at the end.
+    words: Vec<Word>,
+    /// For each [`slot`]: the index + 1 in `words` of its first word, 0 for none. Most words
+    /// of a text are not date words and land in an empty slot, without hashing the whole word.
+    heads: Box<[u16; SLOTS]>,
 }
 
-const FILTER_BITS: u32 = 16;
-const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
-
-fn set_bit(bits: &mut [u64; FILTER_WORDS], slot: usize) {
-    if let Some(b) = bits.get_mut(slot / 64) {
-        *b |= 1 << (slot % 64);
-    }
+#[derive(Debug)]
+struct Word {
+    text: Box<str>,
+    lex: Lex,
+    next: u16,
 }
 
-fn has_bit(bits: &[u64; FILTER_WORDS], slot: usize) -> bool {
-    bits.get(slot / 64)
-        .is_some_and(|b| b & (1 << (slot % 64)) != 0)
-}
+const SLOT_BITS: u32 = 13;
+const SLOTS: usize = 1 << SLOT_BITS;
 
 /// A slot for a word from its length and its first and last two bytes.
 #[inline]
-fn filter_slot(w: &[u8]) -> usize {
+fn slot(w: &[u8]) -> usize {
     let n = w.len();
     let first = match w {
         [a, b, ..] => u64::from(u16::from_le_bytes([*a, *b])),
@@ -728,46 +725,7 @@ fn filter_slot(w: &[u8]) -> usize {
         .wrapping_mul(0x9E37_79B9_7F4A_7C15)
         .wrapping_add(first.wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
         .wrapping_add(last.wrapping_mul(0x1656_67B1_9E37_79F9));
-    (h >> (64 - FILTER_BITS)) as usize
-}
-
-/// A small fast hash for short keys (the FxHash mix): the table is ours, not attacker-chosen.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let mut w = [0u8; 8];
-        let rest = chunks.remainder();
-        if let Some(dst) = w.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        self.add(u64::from_le_bytes(w) ^ rest.len() as u64);
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517C_C1B7_2722_0A95);
-    }
+    (h >> (64 - SLOT_BITS)) as usize
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -779,9 +737,9 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut words = HashMap::default();
+        let mut map: HashMap<String, Lex> = HashMap::new();
         let mut add = |w: &str, lex: Lex| {
-            words.entry(fold(w)).or_insert(lex);
+            map.entry(fold(w)).or_insert(lex);
         };
         // Specific tables first: the first spelling wins on a clash.
         for &(w, d) in REL_DAYS {
@@ -839,20 +797,38 @@ impl Lexicon {
         for &(w, u) in ADVERBS {
             add(w, Lex::Adverb(u));
         }
-        let mut filter = Box::new([0u64; FILTER_WORDS]);
-        for w in words.keys() {
-            set_bit(&mut filter, filter_slot(w.as_bytes()));
+        let mut keys: Vec<(String, Lex)> = map.into_iter().collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut words = Vec::with_capacity(keys.len());
+        let mut heads = Box::new([0u16; SLOTS]);
+        for (text, lex) in keys {
+            let Some(head) = heads.get_mut(slot(text.as_bytes())) else {
+                continue;
+            };
+            words.push(Word {
+                text: text.into_boxed_str(),
+                lex,
+                next: *head,
+            });
+            *head = u16::try_from(words.len()).unwrap_or(0);
         }
-        Lexicon { words, filter }
+        Lexicon { words, heads }
     }
 
     /// Looks a folded word up exactly.
     #[inline]
     pub fn lookup(&self, word: &str) -> Option<Lex> {
-        if !has_bit(&self.filter, filter_slot(word.as_bytes())) {
-            return None;
+        let mut at = self.heads.get(slot(word.as_bytes())).copied().unwrap_or(0);
+        while let Some(w) = usize::from(at)
+            .checked_sub(1)
+            .and_then(|k| self.words.get(k))
+        {
+            if w.text.len() == word.len() && *w.text == *word {
+                return Some(w.lex);
+            }
+            at = w.next;
         }
-        self.words.get(word).copied()
+        None
     }
 
     /// Classifies a folded word: whole first, then with the conjunctions و/ف, the prepositions
@@ -1003,7 +979,7 @@ mod tests {
 
     /// The lookup as first written, without filters: the model the filters must agree with.
     fn model(lex: &Lexicon, word: &str) -> Option<Entry> {
-        let get = |w: &str| lex.words.get(w).copied();
+        let get = |w: &str| lex.words.iter().find(|k| &*k.text == w).map(|k| k.lex);
         let try_word = |w: &str, clitic: usize, preposition: bool| {
             let entry = |lex, article| Entry {
                 lex,
@@ -1059,7 +1035,7 @@ mod tests {
             .map(str::to_string)
             .collect();
         // Every key with every prefix classify peels, and a few short words.
-        for k in lex.words.keys() {
+        for k in lex.words.iter().map(|w| &w.text) {
             for p in [
                 "", "و", "ف", "ب", "ل", "ك", "وب", "فل", "ال", "وال", "بال", "وبال", "لل", "ولل",
             ] {
