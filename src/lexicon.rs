@@ -208,6 +208,9 @@ pub enum Lex {
     Moment,
     /// ابتداء، اعتبارا، انطلاقا: "starting" (from a date on).
     Starting,
+    /// The dual in construct before two names: يومي (الجمعة والسبت), عامي (2008 و2012),
+    /// شهري (يوليو وأغسطس).
+    Pair(Unit),
 }
 
 /// The words, by table. Spellings are folded when the lexicon is built.
@@ -387,8 +390,6 @@ const UNITS: &[(&str, Unit, u8)] = &[
     ("عاما", Unit::Year, 1),
     ("أعوام", Unit::Year, 0),
     ("عامين", Unit::Year, 2),
-    ("عامي", Unit::Year, 2),
-    ("سنتي", Unit::Year, 2),
     ("عامان", Unit::Year, 2),
     ("سنة", Unit::Year, 1),
     ("سنه", Unit::Year, 1),
@@ -624,6 +625,10 @@ const OTHERS: &[(&str, Lex)] = &[
     ("إسراء", Lex::FeastHead),
     ("وقفة", Lex::FeastHead),
     ("وقت", Lex::Moment),
+    ("يومي", Lex::Pair(Unit::Day)),
+    ("عامي", Lex::Pair(Unit::Year)),
+    ("سنتي", Lex::Pair(Unit::Year)),
+    ("شهري", Lex::Pair(Unit::Month)),
     ("ابتداء", Lex::Starting),
     ("اعتبارا", Lex::Starting),
     ("انطلاقا", Lex::Starting),

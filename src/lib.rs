@@ -23,6 +23,25 @@
 //! said); and resolved under a [`Policy`] against an [`Anchor`] into a [`Value`] (what it
 //! means, printed as an ISO-TimeML string).
 //!
+//! ## Timelines
+//! [`document`] splits a text into sentences and infers the date it was written
+//! ([`document::infer_date`]: a dateline, "اليوم، الأربعاء 24 من كانون الأول", a weekday that fixes
+//! a year...); [`event`] finds the events by their trigger words and dates each one from the
+//! mentions of its clause, its sentence or the sentence it continues; [`timeline`] orders them.
+//!
+//! ```
+//! use tarikh::{Anchor, TimelineBuilder};
+//!
+//! let text = "استقبل الرئيس في 15 من تشرين الأول الماضي نظيره السوري. \
+//!             وقال الوزير في مؤتمر صحفي اليوم، الأربعاء 24 من كانون الأول، إن المحادثات جيدة.";
+//! // No reference date: the text's own date is found; the fallback only picks the nearest year.
+//! let tl = TimelineBuilder::new().build_inferred(text, Anchor::from_ymd(2026, 6, 1).unwrap());
+//! assert_eq!(tl.reference.anchor.to_string(), "2025-12-24");
+//! let got: Vec<(String, Option<&str>)> =
+//!     tl.dated().map(|e| (e.value.unwrap().to_string(), e.family())).collect();
+//! assert_eq!(got, [("2025-10-15".into(), Some("reception")), ("2025-12-24".into(), Some("conference"))]);
+//! ```
+//!
 //! ## Coverage
 //! Month names of the Syriac, Egyptian/Gulf, Maghrebi and Moroccan families with their variants,
 //! Hijri month names, numbered months, numeric dates in any digit system, years with عام/سنة/م,
@@ -47,8 +66,10 @@
     )
 )]
 
+pub mod document;
 pub mod easter;
 mod error;
+pub mod event;
 mod expr;
 mod extract;
 pub mod hijri;
@@ -56,6 +77,7 @@ pub mod lexicon;
 pub mod normalize;
 mod recognize;
 mod resolve;
+pub mod timeline;
 pub mod timeml;
 mod token;
 mod value;
@@ -68,6 +90,7 @@ pub use expr::{
 pub use extract::{Extractor, Mention, MentionType};
 pub use lexicon::{Calendar, Direction, MonthFamily, Part};
 pub use resolve::{Anchor, Flag, Policy};
+pub use timeline::{Timeline, TimelineBuilder};
 pub use value::{DayPart, Duration, Grain, Point, Recurrence, Season, Unit, Vague, Value};
 
 /// The README's examples, run as doctests so that they stay true.

@@ -450,10 +450,10 @@ impl<'a> P<'a> {
     /// A year: "2025", "عام 2025", "سنة 2014م", "العام الماضي", "هذه السنة", "1446هـ".
     /// `bare` allows a plain four-digit number.
     fn year(&self, i: usize, bare: bool) -> R<(YearSaid, Option<Calendar>)> {
-        if let Some(count) = self.is_unit(i, Unit::Year) {
-            // "عامي 2008 و2012": the dual construct names years too.
-            let dual_construct = count == 2 && matches!(self.core(i), "عامي" | "سنتي");
-            if count != 1 && !dual_construct {
+        // "عامي 2008 و2012": the dual construct names years too.
+        let pair = self.lex(i) == Some(Lex::Pair(Unit::Year));
+        if let Some(count) = self.is_unit(i, Unit::Year).or(pair.then_some(1)) {
+            if count != 1 {
                 return None;
             }
             let j = i + 1;
@@ -492,7 +492,12 @@ impl<'a> P<'a> {
         {
             (cal, k) = (None, i + 1);
         }
-        if cal.is_some() || (bare && d == 4) {
+        // "6002م" is a height, not a year.
+        let plausible = match cal {
+            Some(Calendar::Hijri) => v <= 1600,
+            _ => v <= 2200,
+        };
+        if plausible && (cal.is_some() || (bare && d == 4)) {
             return Some(((YearSaid::Number(v as i32), cal), k));
         }
         None
@@ -923,10 +928,17 @@ impl<'a> P<'a> {
             if self.lex(k) == Some(Lex::Which) {
                 k += 1;
             }
-            if let Some((d, l)) = self.shifted_day(k)
+            if let Some((d, mut l)) = self.shifted_day(k)
                 && (k > j + 1 || d != 0)
             {
                 e.relative_day = Some(d);
+                // "يوم غد الجمعة": the weekday names the same day.
+                if let Some((w, m)) = self.weekday(l)
+                    && self.day_number(m).is_none()
+                {
+                    e.weekday = Some(w);
+                    l = m;
+                }
                 return Some((e, l));
             }
             // "اليوم الماضي" = yesterday, "اليوم التالي" = tomorrow.
@@ -940,9 +952,16 @@ impl<'a> P<'a> {
         }
         // "الليلة", "هذه الليلة": tonight; "الليلة الماضية": last night.
         let this = usize::from(self.lex(j) == Some(Lex::This));
+        // "الليلة الفاصلة بين..." is a night described, not tonight.
+        let described = self.core(j + this + 1).starts_with("ال")
+            && self
+                .t
+                .get(j + this + 1)
+                .is_some_and(|t| t.entry.is_none() && t.kind == Kind::Word);
         if let Some(Lex::DayPart(DayPart::Night, _)) = self.lex(j + this)
             && (this == 1 || self.has_article(j))
             && self.core(j + this).ends_with("ليلة")
+            && !described
         {
             let k = j + this + 1;
             let (off, k) = match self.dir(k) {
@@ -1577,6 +1596,14 @@ impl<'a> P<'a> {
         match self.lex(i)? {
             Lex::Prep(p @ (Prep::Before | Prep::Since | Prep::After | Prep::During)) => {
                 let j = i + 1;
+                // "عاما بعد عام", "يوما بعد يوم": year after year, not a year later.
+                if p == Prep::After
+                    && let (Some(Lex::Unit { unit: u1, .. }), Some(Lex::Unit { unit: u2, .. })) =
+                        (i.checked_sub(1).and_then(|b| self.lex(b)), self.lex(j))
+                    && u1 == u2
+                {
+                    return None;
+                }
                 if let Some(((count, unit), k)) = self.count_unit(j) {
                     // "قبل عام 2011" is a year, not an offset.
                     if self.digits(k).is_some_and(|(_, d)| d == 4) {
@@ -1808,11 +1835,22 @@ impl<'a> P<'a> {
     /// "من X إلى Y", "بين X و Y", "23–24 كانون الأول", "23 و24 كانون الأول", "يوليو 13-15",
     /// "2007-2011", "من الساعة 3 الى الساعة 4 بعد العصر".
     fn range(&self, i: usize) -> R<Expr> {
-        let (from_at, between) = match self.lex(i) {
+        let (mut from_at, mut between) = match self.lex(i) {
             Some(Lex::Prep(Prep::From)) => (i + 1, false),
             Some(Lex::Prep(Prep::Between)) => (i + 1, true),
             _ => (i, false),
         };
+        // "يومي الجمعة والسبت", "بين يومي الإثنين والثلاثاء", "شهري يوليو وأغسطس": two named
+        // days or months, taken as the span from one to the other.
+        let named_pair = match self.lex(from_at) {
+            Some(Lex::Pair(Unit::Day)) => self.weekday_any(from_at + 1).is_some(),
+            Some(Lex::Pair(Unit::Month)) => self.month_name_only(from_at + 1).is_some(),
+            _ => false,
+        };
+        if named_pair {
+            from_at += 1;
+            between = true;
+        }
         let marked = from_at > i;
         // A date-ish prefix shared by both ends: "الخميس من الساعة 9 حتى 11".
         if !marked

@@ -6,7 +6,8 @@ pub const USAGE: &str = "\
 usage:
   tarikh parse    [--ref DATE] [--policy news|future|past] [EXPR...]
   tarikh extract  [--ref DATE] [--policy P] [--jsonl] [--threads N] [--lossy] [FILE]
-  tarikh timeline [--ref DATE] [--policy P] [--format text|json] [--jsonl] [--threads N] [FILE]
+  tarikh timeline [--ref DATE] [--policy P] [--format text|json] [--dates iso|arabic] [--jsonl]
+                  [--threads N] [FILE]
 
 DATE is YYYY-MM-DD or YYYY-MM-DDTHH:MM. Without --ref the reference date is inferred from the
 text, or else today's date; the output says which (reference.source: given|inferred|clock).
@@ -36,6 +37,8 @@ pub struct Args {
     pub threads: usize,
     pub lossy: bool,
     pub format: Format,
+    /// `--dates arabic`: the text timeline writes dates with Arabic month names.
+    pub arabic_dates: bool,
     pub positional: Vec<String>,
 }
 
@@ -57,6 +60,7 @@ impl Args {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             lossy: false,
             format: Format::Text,
+            arabic_dates: false,
             positional: Vec::new(),
         };
         let mut json_default = true;
@@ -83,6 +87,17 @@ impl Args {
                         "text" => Format::Text,
                         "json" => Format::Json,
                         f => return Err(format!("unknown format {f:?}: expected text or json")),
+                    }
+                }
+                "--dates" => {
+                    args.arabic_dates = match value("--dates")?.as_str() {
+                        "iso" => false,
+                        "arabic" => true,
+                        d => {
+                            return Err(format!(
+                                "unknown date style {d:?}: expected iso or arabic"
+                            ));
+                        }
                     }
                 }
                 "-h" | "--help" => args.command = Command::Help,

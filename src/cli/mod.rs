@@ -6,9 +6,11 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 
 use chrono::NaiveDate;
 use serde_json::{Value as Json, json};
-use tarikh::{Anchor, Extractor, Mention};
+use tarikh::document::{DocumentDate, infer_date};
+use tarikh::timeline::DateStyle;
+use tarikh::{Anchor, Extractor, Mention, TimelineBuilder};
 
-use args::Args;
+use args::{Args, Format};
 
 /// Today's date from the system clock: the only place tarikh reads the clock.
 pub fn today() -> NaiveDate {
@@ -62,30 +64,48 @@ fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, usize> {
 }
 
 /// The reference a document is read against, and where it came from.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Reference {
     pub anchor: Anchor,
     pub source: &'static str,
+    /// How the date was found (given, inferred from the text, or the clock's fallback).
+    pub doc: DocumentDate,
 }
 
 impl Reference {
     pub fn json(&self) -> Json {
-        json!({"date": self.anchor.to_string(), "source": self.source})
+        let mut j = serde_json::to_value(&self.doc).unwrap_or(Json::Null);
+        if let Some(map) = j.as_object_mut() {
+            map.insert("date".into(), json!(self.anchor.to_string()));
+            map.insert("source".into(), json!(self.source));
+        }
+        j
     }
 }
 
 /// The reference for a text: given, else inferred from the text, else the clock.
 pub fn reference_for(given: Option<Anchor>, text: &str) -> Reference {
+    reference_with(given, text, &Extractor::new())
+}
+
+/// [`reference_for`] with the extractor (policy) the command uses.
+pub fn reference_with(given: Option<Anchor>, text: &str, x: &Extractor) -> Reference {
     if let Some(anchor) = given {
         return Reference {
             anchor,
             source: "given",
+            doc: DocumentDate::given(anchor),
         };
     }
-    let _ = text;
+    let doc = infer_date(text, x, Anchor::new(today()));
     Reference {
-        anchor: Anchor::new(today()),
-        source: "clock",
+        anchor: doc.anchor,
+        source: if doc.source.is_inferred() {
+            "inferred"
+        } else {
+            "clock"
+        },
+        doc,
     }
 }
 
@@ -148,11 +168,47 @@ pub fn run_extract(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     Ok(true)
 }
 
-pub fn run_timeline(_args: &Args, _out: &mut impl Write) -> io::Result<bool> {
-    Err(io::Error::other(
-        "the timeline command is not available yet",
-    ))
+pub fn run_timeline(args: &Args, out: &mut impl Write) -> io::Result<bool> {
+    let x = extractor(args);
+    let builder = TimelineBuilder::new().extractor(x);
+    let timeline = |text: &str, reference: &Reference| {
+        let tl = builder.build(text, &reference.doc);
+        (tl, reference.json())
+    };
+    if args.jsonl {
+        return run_jsonl(args, out, |text, reference| {
+            let (tl, r) = timeline(text, reference);
+            json!({"reference": r, "events": serde_json::to_value(&tl.events).unwrap_or(Json::Null)})
+        });
+    }
+    let text = read_input(args.positional.first().map(String::as_str), args.lossy)?;
+    let reference = reference_with(args.reference, &text, &x);
+    let (tl, r) = timeline(&text, &reference);
+    match args.format {
+        Format::Json => {
+            let doc = json!({"reference": r, "events": serde_json::to_value(&tl.events).unwrap_or(Json::Null)});
+            writeln!(out, "{doc}")?;
+        }
+        Format::Text => {
+            let style = if args.arabic_dates {
+                DateStyle::Arabic(tl.month_family())
+            } else {
+                DateStyle::Iso
+            };
+            if reference.source == "clock" {
+                writeln!(
+                    out,
+                    "(no date found in the text: read against today's date)"
+                )?;
+            }
+            write!(out, "{}", tl.render(style, TEXT_WIDTH))?;
+        }
+    }
+    Ok(true)
 }
+
+/// How many characters of a clause the text rendering shows.
+const TEXT_WIDTH: usize = 90;
 
 /// One unit of input: a JSONL line (with its line number) or a whole .txt file of a directory.
 enum Item {
@@ -284,8 +340,6 @@ impl Progress {
 /// lines through bounded channels, and the reader stays at most a few chunks ahead of the
 /// writer, so memory stays bounded whatever the input's size. A line that cannot be read gives
 /// an error object and the run goes on; the result is `false` if any line failed.
-// `timeline --jsonl` answers with a JSON value through this; `extract` writes its lines directly.
-#[allow(dead_code)]
 pub fn run_jsonl(
     args: &Args,
     out: &mut impl Write,

@@ -1,0 +1,1018 @@
+//! Events: the things a text says happened (or will happen), found by trigger words, and the
+//! date each one gets from the mentions around it.
+//!
+//! A trigger is a noun or a verb from the [`TRIGGERS`] table (زيارة/زار، لقاء/التقى، اجتماع...),
+//! recognised with its clitics (وزار، بزيارته، سيزور، للاجتماع). A sentence is cut into clauses
+//! at semicolons and at commas that open a new triggered piece (a comma before an apposition or
+//! a date does not end a clause). Each event takes the dated mention of its clause nearest to
+//! its trigger ([`DatedBy::Explicit`]); else the nearest dated mention of its sentence, or the
+//! date of the preceding sentence when its sentence continues that one ("خلال زيارته...")
+//! ([`DatedBy::Inherited`]); else the document's date if its clause speaks of the present
+//! ("حاليا", [`DatedBy::Document`]); else it stays undated ([`DatedBy::None`]). An event after
+//! بعد/قبل/منذ ("بعد سقوط النظام") never inherits: its time is relative to something else.
+//! A clause with a dated mention but no trigger is an event too, with no trigger.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+use serde::ser::SerializeStruct;
+
+use crate::document::{DocumentDate, Sentence, sentences};
+use crate::extract::Mention;
+use crate::normalize::{Normalized, fold};
+use crate::value::{Point, Vague, Value};
+
+/// Nouns of events, by family. Written as Arabic is written; folded when the table is built.
+/// Definite, prepositional and possessive forms (الزيارة، بزيارة، زيارته) are recognised.
+pub const TRIGGER_NOUNS: &[(&str, &[&str])] = &[
+    ("visit", &["زيارة", "زيارات", "جولة"]),
+    (
+        "meeting",
+        &["لقاء", "لقاءات", "اجتماع", "اجتماعات", "مقابلة"],
+    ),
+    (
+        "talks",
+        &["محادثات", "مباحثات", "مفاوضات", "مشاورات", "حوار"],
+    ),
+    ("summit", &["قمة"]),
+    ("conference", &["مؤتمر", "ندوة", "منتدى", "ملتقى", "مؤتمرا"]),
+    ("session", &["جلسة", "جلسات", "دورة"]),
+    ("reception", &["استقبال"]),
+    ("arrival", &["وصول"]),
+    ("departure", &["مغادرة", "رحلة"]),
+    ("return", &["عودة"]),
+    ("signing", &["توقيع"]),
+    (
+        "agreement",
+        &["اتفاق", "اتفاقية", "اتفاقيات", "اتفاقات", "هدنة"],
+    ),
+    (
+        "election",
+        &["انتخابات", "انتخاب", "استفتاء", "تصويت", "اقتراع"],
+    ),
+    (
+        "attack",
+        &["هجوم", "هجمات", "اعتداء", "اعتداءات", "عملية انتحارية"],
+    ),
+    ("explosion", &["انفجار", "انفجارات", "تفجير", "تفجيرات"]),
+    ("shelling", &["قصف", "غارة", "غارات"]),
+    (
+        "clash",
+        &["اشتباك", "اشتباكات", "معركة", "معارك", "مواجهات"],
+    ),
+    ("arrest", &["اعتقال", "إيقاف", "احتجاز", "قبض", "توقيف"]),
+    ("release", &["إفراج", "إطلاق سراح"]),
+    ("seizure", &["حجز", "ضبط", "مداهمة"]),
+    ("announcement", &["إعلان", "بيان", "بلاغ", "تصريح صحفي"]),
+    ("opening", &["افتتاح", "تدشين"]),
+    ("launch", &["إطلاق", "انطلاق", "انطلاقة"]),
+    ("death", &["وفاة", "رحيل", "جنازة", "تشييع"]),
+    ("killing", &["مقتل", "اغتيال"]),
+    ("injury", &["إصابة", "إصابات"]),
+    ("fall", &["سقوط"]),
+    ("withdrawal", &["انسحاب"]),
+    ("strike", &["إضراب", "إضرابات"]),
+    (
+        "protest",
+        &[
+            "احتجاج",
+            "احتجاجات",
+            "وقفة",
+            "تظاهرة",
+            "مظاهرة",
+            "مظاهرات",
+            "مسيرة",
+            "اعتصام",
+        ],
+    ),
+    ("match", &["مباراة", "مباريات", "نهائي"]),
+    ("win", &["فوز"]),
+    (
+        "accident",
+        &[
+            "حادث",
+            "حادثة",
+            "حريق",
+            "غرق",
+            "زلزال",
+            "فيضان",
+            "فيضانات",
+            "انهيار",
+        ],
+    ),
+    ("kidnapping", &["اختطاف", "خطف"]),
+    ("appointment", &["تعيين", "تنصيب"]),
+    ("resignation", &["استقالة"]),
+    ("trial", &["محاكمة"]),
+    (
+        "festival",
+        &["مهرجان", "معرض", "حفل", "احتفال", "احتفالية", "أمسية"],
+    ),
+    ("founding", &["تأسيس"]),
+    ("postponement", &["تأجيل"]),
+    ("cancellation", &["إلغاء"]),
+    ("holding", &["انعقاد"]),
+];
+
+/// Verbs of events, by family: (third person masculine past, imperfect stem after the prefix
+/// ي/ت/ن, or "" when the imperfect is too ambiguous to use). Their persons, numbers, the future
+/// سـ and object pronouns are generated.
+pub const TRIGGER_VERBS: &[(&str, &[(&str, &str)])] = &[
+    ("visit", &[("زار", "زور")]),
+    ("meeting", &[("التقى", "لتقي"), ("اجتمع", "جتمع")]),
+    ("talks", &[("تباحث", "تباحث"), ("تفاوض", "تفاوض")]),
+    ("reception", &[("استقبل", "ستقبل")]),
+    ("arrival", &[("وصل", "صل")]),
+    ("departure", &[("غادر", "غادر")]),
+    ("return", &[("عاد", "عود")]),
+    ("agreement", &[("اتفق", "تفق")]),
+    ("election", &[("انتخب", "نتخب")]),
+    ("attack", &[("هاجم", "هاجم")]),
+    ("explosion", &[("انفجر", "نفجر"), ("فجر", "")]),
+    ("shelling", &[("قصف", "قصف")]),
+    ("clash", &[("اشتبك", "شتبك")]),
+    ("arrest", &[("اعتقل", "عتقل"), ("أوقف", "")]),
+    ("release", &[("أفرج", "فرج")]),
+    ("seizure", &[("حجز", "")]),
+    ("announcement", &[("أعلن", "علن")]),
+    ("opening", &[("افتتح", "فتتح"), ("دشن", "دشن")]),
+    ("launch", &[("أطلق", "طلق"), ("انطلق", "نطلق")]),
+    ("death", &[("توفي", "")]),
+    ("killing", &[("قتل", ""), ("اغتال", "غتال")]),
+    ("injury", &[("أصيب", "")]),
+    ("fall", &[("سقط", "سقط")]),
+    ("withdrawal", &[("انسحب", "نسحب")]),
+    (
+        "protest",
+        &[("تظاهر", "تظاهر"), ("احتج", "حتج"), ("اعتصم", "عتصم")],
+    ),
+    ("win", &[("فاز", "فوز")]),
+    ("kidnapping", &[("اختطف", "ختطف")]),
+    ("resignation", &[("استقال", "ستقيل")]),
+    ("cancellation", &[("ألغى", "لغي")]),
+    ("decision", &[("قرر", "قرر")]),
+    (
+        "holding",
+        &[
+            ("انعقد", "نعقد"),
+            ("عقد", "عقد"),
+            ("جرى", "جري"),
+            ("نظم", "نظم"),
+        ],
+    ),
+];
+
+/// Families that only say that something took place: the other trigger of their clause, if
+/// any, names the event better ("عقد الطرفان اجتماعا", "وقع انفجار").
+const GENERIC_FAMILIES: &[&str] = &["holding", "decision"];
+
+/// Families that frame another event ("أعلن عن تنظيم وقفة"): the event they frame, if its
+/// trigger shares their date, names the entry.
+const FRAME_FAMILIES: &[&str] = &["announcement"];
+
+/// How far (bytes) "حاليا"/"الآن" may stand from a trigger to date it to the document's day.
+const PRESENT_REACH: usize = 24;
+
+/// Words before a trigger that make its time relative to something else: such an event does
+/// not inherit a date ("بعد سقوط النظام").
+const RELATIVE_WORDS: &[&str] = &["بعد", "قبل", "عقب", "إثر", "منذ", "قبيل", "حتى", "بعيد"];
+
+/// Words before a trigger that refer back to an event already told: such an event may take the
+/// date of the preceding sentence ("خلال زيارته").
+const DURING_WORDS: &[&str] = &["خلال", "أثناء", "هامش", "ختام", "مستهل", "غضون"];
+
+/// First words of a sentence that continue the preceding one.
+const CONTINUING_OPENERS: &[&str] = &["خلال", "أثناء", "كما", "ثم", "قد", "حيث", "ذلك", "هناك"];
+
+/// Words that open reported speech or a complement ("قال إن...", "أكد أن..."): a new clause
+/// when the part they open has a trigger of its own.
+const COMPLEMENTIZERS: &[&str] = &[
+    "إن",
+    "أن",
+    "بأن",
+    "أنه",
+    "أنها",
+    "بأنه",
+    "بأنها",
+    "إنه",
+    "إنها",
+];
+
+/// Verbal nouns in the accusative that read as adverbs, not events ("وصولا إلى", "انطلاقا من").
+const ADVERBIAL: &[&str] = &[
+    "وصولا",
+    "انطلاقا",
+    "اعتبارا",
+    "استنادا",
+    "مرورا",
+    "رجوعا",
+    "عودا",
+    "قياسا",
+];
+
+/// Object pronouns and possessives that may follow a trigger.
+const SUFFIXES: &[&str] = &["هما", "ها", "هم", "هن", "كم", "نا", "ه", "ك"];
+
+struct Table {
+    words: HashMap<String, &'static str>,
+    relative: Vec<String>,
+    during: Vec<String>,
+    openers: Vec<String>,
+    complementizers: Vec<String>,
+    adverbial: Vec<String>,
+}
+
+fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(base) = past.strip_suffix('ى') {
+        for s in ["ى", "ت", "يا", "وا", "تا", "ا"] {
+            out.push(format!("{base}{s}"));
+        }
+    } else {
+        for s in ["", "ت", "ا", "تا", "وا"] {
+            out.push(format!("{past}{s}"));
+        }
+    }
+    if !imperfect.is_empty() {
+        let short = imperfect.strip_suffix('ي');
+        for p in ["ي", "ت", "ن"] {
+            out.push(format!("{p}{imperfect}"));
+            out.push(format!("{p}{imperfect}ان"));
+            match short {
+                Some(s) => out.push(format!("{p}{s}ون")),
+                None => out.push(format!("{p}{imperfect}ون")),
+            }
+        }
+    }
+    out
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut words = HashMap::new();
+    for &(family, nouns) in TRIGGER_NOUNS {
+        for n in nouns {
+            words.entry(fold(n)).or_insert(family);
+        }
+    }
+    for &(family, verbs) in TRIGGER_VERBS {
+        for &(past, imperfect) in verbs {
+            for f in verb_forms(past, imperfect) {
+                words.entry(fold(&f)).or_insert(family);
+            }
+        }
+    }
+    let folded = |ws: &[&str]| ws.iter().map(|w| fold(w)).collect();
+    Table {
+        words,
+        relative: folded(RELATIVE_WORDS),
+        during: folded(DURING_WORDS),
+        openers: folded(CONTINUING_OPENERS),
+        complementizers: folded(COMPLEMENTIZERS),
+        adverbial: folded(ADVERBIAL),
+    }
+});
+
+/// A folded word looked up in the trigger table, with its clitics peeled off: the family and
+/// the number of folded bytes of proclitics.
+fn lookup(word: &str) -> Option<(&'static str, usize)> {
+    if word.chars().count() < 2 {
+        return None;
+    }
+    let t = &*TABLE;
+    for (conj_len, w1) in strip_any(word, &["و", "ف"]) {
+        for (prep_len, w2) in strip_any(w1, &["ب", "ل", "ك", "س"]) {
+            let mut stems = vec![(0, w2)];
+            if prep_len != "س".len()
+                && let Some(s) = w2.strip_prefix("ال")
+            {
+                stems.push(("ال".len(), s));
+            }
+            if prep_len == "ل".len()
+                && let Some(s) = w2.strip_prefix('ل')
+            {
+                // لل = ل + ال
+                stems.push(("ل".len(), s));
+            }
+            for (art_len, stem) in stems {
+                if stem.chars().count() < 2 {
+                    continue;
+                }
+                let pre = conj_len + prep_len + art_len;
+                if let Some(f) = t.words.get(stem) {
+                    return Some((f, pre));
+                }
+                // The accusative of a noun: اتفاقا، اجتماعا
+                if let Some(s) = stem.strip_suffix('ا').filter(|s| s.chars().count() >= 3)
+                    && let Some(f) = t.words.get(s)
+                {
+                    return Some((f, pre));
+                }
+                for suffix in SUFFIXES {
+                    let Some(s) = stem.strip_suffix(suffix) else {
+                        continue;
+                    };
+                    if s.chars().count() < 2 {
+                        continue;
+                    }
+                    if let Some(f) = t.words.get(s) {
+                        return Some((f, pre));
+                    }
+                    // زيارته → زيارة, التقاه → التقى
+                    let alt = if let Some(b) = s.strip_suffix('ت') {
+                        format!("{b}ة")
+                    } else if let Some(b) = s.strip_suffix('ا') {
+                        format!("{b}ى")
+                    } else {
+                        continue;
+                    };
+                    if let Some(f) = t.words.get(&alt) {
+                        return Some((f, pre));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The word itself, then the word without each prefix it starts with.
+fn strip_any<'a>(word: &'a str, prefixes: &[&str]) -> Vec<(usize, &'a str)> {
+    let mut out = vec![(0, word)];
+    for p in prefixes {
+        if let Some(rest) = word.strip_prefix(p) {
+            out.push((p.len(), rest));
+        }
+    }
+    out
+}
+
+/// The trigger word of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trigger {
+    /// The word as written, without the conjunctions, prepositions and article before it.
+    pub text: String,
+    /// Its byte range in the original text.
+    pub span: Range<usize>,
+    /// The family of events it names (`"visit"`, `"meeting"`...): see [`TRIGGER_NOUNS`].
+    pub family: &'static str,
+}
+
+/// Finds the event triggers of a text, in order.
+///
+/// ```
+/// use tarikh::event::triggers;
+///
+/// let text = "وصل الوزير إلى دمشق وبدأ زيارته بلقاء الرئيس، وسيلتقي غدا نظيره.";
+/// let found = triggers(text);
+/// let found: Vec<(&str, &str)> = found.iter().map(|t| (t.text.as_str(), t.family)).collect();
+/// assert_eq!(found, [("وصل", "arrival"), ("زيارته", "visit"), ("لقاء", "meeting"), ("يلتقي", "meeting")]);
+/// ```
+pub fn triggers(text: &str) -> Vec<Trigger> {
+    scan(text).triggers
+}
+
+struct Scan {
+    triggers: Vec<Trigger>,
+    /// Every word: original span, folded form without و/ف.
+    words: Vec<(Range<usize>, String)>,
+}
+
+fn scan(text: &str) -> Scan {
+    let norm = Normalized::new(text);
+    let folded = norm.as_str();
+    let mut triggers = Vec::new();
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut flush = |s: usize, e: usize, triggers: &mut Vec<Trigger>| {
+        let Some(w) = folded.get(s..e) else { return };
+        let span = norm.original_span(s..e);
+        let bare = w
+            .strip_prefix('و')
+            .or_else(|| w.strip_prefix('ف'))
+            .filter(|b| b.chars().count() >= 2)
+            .unwrap_or(w);
+        words.push((span.clone(), bare.to_string()));
+        let adverb = TABLE.adverbial.iter().any(|a| a == w || a == bare);
+        if !adverb && let Some((family, pre)) = lookup(w) {
+            let tspan = norm.original_span(s + pre..e);
+            triggers.push(Trigger {
+                text: text.get(tspan.clone()).unwrap_or("").to_string(),
+                span: tspan,
+                family,
+            });
+        }
+    };
+    for (i, c) in folded.char_indices() {
+        if c.is_alphabetic() && !c.is_ascii() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            flush(s, i, &mut triggers);
+        }
+    }
+    if let Some(s) = start {
+        flush(s, folded.len(), &mut triggers);
+    }
+    Scan { triggers, words }
+}
+
+/// How an event got its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatedBy {
+    /// A date mention in its own clause.
+    Explicit,
+    /// The date of its sentence, or of the preceding sentence it continues.
+    Inherited,
+    /// The document's date: its clause speaks of the present (حاليا، الآن).
+    Document,
+    /// No date.
+    None,
+}
+
+impl DatedBy {
+    /// `"explicit"`, `"inherited"`, `"document"` or `"none"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatedBy::Explicit => "explicit",
+            DatedBy::Inherited => "inherited",
+            DatedBy::Document => "document",
+            DatedBy::None => "none",
+        }
+    }
+}
+
+/// Something a text says happened, with the date it got.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The trigger that names the event; `None` for a dated clause with no trigger word.
+    pub trigger: Option<Trigger>,
+    /// Every trigger of the event's clause that shares its date, the main one first.
+    pub triggers: Vec<Trigger>,
+    /// The byte range of its clause in the original text.
+    pub span: Range<usize>,
+    /// The clause.
+    pub text: String,
+    /// The index of its sentence.
+    pub sentence: usize,
+    /// Its date; `None` for an undated event.
+    pub value: Option<Value>,
+    /// How it got its date.
+    pub dated_by: DatedBy,
+    /// The mentions that gave the date (for an inherited date, the mentions it came from).
+    pub mentions: Vec<Mention>,
+    /// The clauses of later mentions of the same event, merged into this one.
+    pub repeats: Vec<Range<usize>>,
+}
+
+impl Event {
+    /// The family of the event's trigger, if it has one.
+    pub fn family(&self) -> Option<&'static str> {
+        self.trigger.as_ref().map(|t| t.family)
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Event", 12)?;
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+        st.serialize_field("value", &self.value.map(|v| v.to_string()))?;
+        st.serialize_field("start", &day(self.value.and_then(|v| v.first_day())))?;
+        st.serialize_field("end", &day(self.value.and_then(|v| v.last_day())))?;
+        st.serialize_field("grain", &self.value.and_then(|v| v.grain()))?;
+        st.serialize_field("trigger", &self.trigger.as_ref().map(|t| t.text.as_str()))?;
+        st.serialize_field("family", &self.family())?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("span", &[self.span.start, self.span.end])?;
+        st.serialize_field("dated_by", &self.dated_by)?;
+        st.serialize_field("mentions", &self.mentions)?;
+        if self.triggers.len() > 1 {
+            let all: Vec<&str> = self.triggers.iter().map(|t| t.text.as_str()).collect();
+            st.serialize_field("triggers", &all)?;
+        }
+        if !self.repeats.is_empty() {
+            let spans: Vec<[usize; 2]> = self.repeats.iter().map(|r| [r.start, r.end]).collect();
+            st.serialize_field("repeats", &spans)?;
+        }
+        st.end()
+    }
+}
+
+/// Triggers of a clause that get one date.
+struct Group {
+    value: Option<Value>,
+    by: DatedBy,
+    mentions: Vec<Mention>,
+    triggers: Vec<Trigger>,
+}
+
+impl Group {
+    /// Only triggers that say something took place.
+    fn generic(&self) -> bool {
+        self.triggers
+            .iter()
+            .all(|t| GENERIC_FAMILIES.contains(&t.family))
+    }
+}
+
+/// A clause: a byte range, its triggers and its mentions (indices into the mention list).
+struct Clause {
+    span: Range<usize>,
+    triggers: Vec<usize>,
+    mentions: Vec<usize>,
+    /// How many complements (إن، أن) open before the clause's end: clauses of one segment
+    /// report one thing.
+    segment: usize,
+}
+
+fn is_dated(m: &Mention) -> bool {
+    m.value.is_dated()
+}
+
+fn distance(a: &Range<usize>, b: &Range<usize>) -> (usize, bool) {
+    if b.start >= a.end {
+        (b.start - a.end, false)
+    } else if a.start >= b.end {
+        (a.start - b.end, true)
+    } else {
+        (0, false)
+    }
+}
+
+/// The words (folded, without و/ف) of a text before an offset, nearest first.
+fn words_before(
+    words: &[(Range<usize>, String)],
+    at: usize,
+    floor: usize,
+) -> impl Iterator<Item = &str> {
+    let end = words.partition_point(|(r, _)| r.start < at);
+    words
+        .get(..end)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(move |(r, _)| r.start >= floor)
+        .map(|(_, w)| w.as_str())
+}
+
+/// Finds the events of a text and dates them from `mentions` (extracted from the same text, in
+/// order) and the document's date. Events come out in text order; see [`crate::timeline`] for
+/// ordering by time.
+///
+/// ```
+/// use tarikh::{Anchor, Extractor};
+/// use tarikh::document::DocumentDate;
+/// use tarikh::event::{events, DatedBy};
+///
+/// let text = "وصل الوزير إلى دمشق الاثنين 9 تموز 2012. وخلال زيارته التقى الرئيس. وبعد سقوط النظام تغير كل شيء.";
+/// let doc = DocumentDate::given(Anchor::from_ymd(2012, 7, 10).unwrap());
+/// let ms = Extractor::new().extract(text, &doc.anchor);
+/// let evs = events(text, &ms, &doc);
+/// let got: Vec<(&str, Option<String>, DatedBy)> = evs
+///     .iter()
+///     .map(|e| (e.trigger.as_ref().unwrap().family, e.value.map(|v| v.to_string()), e.dated_by))
+///     .collect();
+/// assert_eq!(got, [
+///     ("arrival", Some("2012-07-09".into()), DatedBy::Explicit),
+///     ("visit", Some("2012-07-09".into()), DatedBy::Inherited),
+///     ("fall", None, DatedBy::None),
+/// ]);
+/// ```
+pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event> {
+    let table = &*TABLE;
+    let scan = scan(text);
+    let sents = sentences(text);
+    let mut out = Vec::new();
+    let mut prev_date: Option<(Value, Vec<Mention>)> = None;
+    let mut ti = 0usize;
+    let mut mi = 0usize;
+    let near = |span: &Range<usize>, among: &[usize]| -> Option<usize> {
+        among.iter().copied().min_by_key(|&i| {
+            mentions
+                .get(i)
+                .map_or((usize::MAX, true), |m| distance(span, &m.span))
+        })
+    };
+    for (si, sent) in sents.iter().enumerate() {
+        let sent = split_complements(sent, &scan.words, &table.complementizers);
+        let clauses = clauses_of(&sent, &scan.triggers, mentions, &mut ti, &mut mi);
+        let opens_continuation = words_before(&scan.words, sent.span.end, sent.span.start)
+            .last()
+            .is_some_and(|w| table.openers.iter().any(|o| o == w));
+        let dated_of = |c: &Clause| -> Vec<usize> {
+            c.mentions
+                .iter()
+                .copied()
+                .filter(|&i| mentions.get(i).is_some_and(is_dated))
+                .collect()
+        };
+        // First pass: the mention each trigger takes in its own clause.
+        let mut chosen: Vec<Vec<(usize, Option<usize>)>> = Vec::with_capacity(clauses.len());
+        let mut claimed: HashSet<Value> = HashSet::new();
+        for c in &clauses {
+            let dated = dated_of(c);
+            let picks: Vec<(usize, Option<usize>)> = c
+                .triggers
+                .iter()
+                .map(|&t| {
+                    let pick = scan.triggers.get(t).and_then(|tr| near(&tr.span, &dated));
+                    (t, pick)
+                })
+                .collect();
+            for (_, p) in &picks {
+                if let Some(m) = p.and_then(|i| mentions.get(i)) {
+                    claimed.insert(m.value);
+                }
+            }
+            chosen.push(picks);
+        }
+        // The dated mentions of each clause: a trigger with none in its clause may inherit one
+        // from the clause before or after it; one that another event took, only within the same
+        // reported segment.
+        let clause_dates: Vec<Vec<usize>> = clauses.iter().map(dated_of).collect();
+        let mut inherited: HashSet<Value> = HashSet::new();
+        let mut sent_events: Vec<Event> = Vec::new();
+        for (ci, (clause, picks)) in clauses.iter().zip(&chosen).enumerate() {
+            let dated = dated_of(clause);
+            let free_near: Vec<usize> = (ci.saturating_sub(1)..=ci + 1)
+                .filter_map(|cj| Some((cj, clause_dates.get(cj)?, clauses.get(cj)?)))
+                .flat_map(|(_, ds, c)| ds.iter().map(move |&i| (c.segment, i)))
+                .filter(|&(segment, i)| {
+                    segment == clause.segment
+                        || mentions.get(i).is_some_and(|m| !claimed.contains(&m.value))
+                })
+                .map(|(_, i)| i)
+                .collect();
+            let presents: Vec<&Mention> = clause
+                .mentions
+                .iter()
+                .filter_map(|&i| mentions.get(i))
+                .filter(|m| m.value == Value::Vague(Vague::Present))
+                .collect();
+            let clause_text = text.get(clause.span.clone()).unwrap_or("").to_string();
+            // "وبعد انسحاب القوات غادر": the clause's time is relative to another event.
+            let clause_opens_relative =
+                words_before(&scan.words, clause.span.end, clause.span.start)
+                    .last()
+                    .is_some_and(|w| table.relative.iter().any(|r| r == w));
+            // Group the clause's triggers by the date each one gets.
+            let mut groups: Vec<Group> = Vec::new();
+            for &(t, pick) in picks {
+                let Some(trig) = scan.triggers.get(t) else {
+                    continue;
+                };
+                let before = || words_before(&scan.words, trig.span.start, sent.span.start).take(2);
+                let (value, by, ms) = if let Some(m) = pick.and_then(|i| mentions.get(i)) {
+                    let ms = same_value(mentions, &dated, Some(m.value));
+                    (Some(m.value), DatedBy::Explicit, ms)
+                } else if presents
+                    .iter()
+                    .any(|m| distance(&trig.span, &m.span).0 <= PRESENT_REACH)
+                {
+                    let v = Value::Point(Point::Day(doc.anchor.date()));
+                    (Some(v), DatedBy::Document, Vec::new())
+                } else if before().any(|w| table.relative.iter().any(|r| r == w))
+                    || clause_opens_relative
+                {
+                    (None, DatedBy::None, Vec::new())
+                } else if let Some(m) = near(&trig.span, &free_near).and_then(|i| mentions.get(i)) {
+                    inherited.insert(m.value);
+                    let ms = same_value(mentions, &free_near, Some(m.value));
+                    (Some(m.value), DatedBy::Inherited, ms)
+                } else if before().any(|w| table.during.iter().any(|d| d == w))
+                    && let Some((v, ms)) = sent_events
+                        .iter()
+                        .rev()
+                        .find_map(|e| e.value.map(|v| (v, e.mentions.clone())))
+                        .or_else(|| prev_date.clone())
+                {
+                    (Some(v), DatedBy::Inherited, ms)
+                } else if let Some((v, ms)) = prev_date.as_ref().filter(|_| opens_continuation) {
+                    (Some(*v), DatedBy::Inherited, ms.clone())
+                } else {
+                    (None, DatedBy::None, Vec::new())
+                };
+                match groups.iter_mut().find(|g| g.value == value && g.by == by) {
+                    Some(g) => g.triggers.push(trig.clone()),
+                    None => groups.push(Group {
+                        value,
+                        by,
+                        mentions: ms,
+                        triggers: vec![trig.clone()],
+                    }),
+                }
+            }
+            // Triggers that only say something took place join the event they hold.
+            if groups.iter().any(|g| !g.generic()) {
+                let (absorbed, kept): (Vec<Group>, Vec<Group>) = groups
+                    .into_iter()
+                    .partition(|g| g.generic() && g.by == DatedBy::None);
+                groups = kept;
+                if let Some(main) = groups.iter_mut().find(|g| !g.generic()) {
+                    for g in absorbed {
+                        main.triggers.extend(g.triggers);
+                    }
+                }
+            }
+            let taken: Vec<Value> = groups.iter().filter_map(|g| g.value).collect();
+            for Group {
+                value,
+                by: dated_by,
+                mentions: ms,
+                triggers: mut trigs,
+            } in groups
+            {
+                // The main trigger: the first one that names the event, not just its holding or
+                // its announcement.
+                let names = |t: &Trigger| !GENERIC_FAMILIES.contains(&t.family);
+                let framed = |t: &Trigger| names(t) && !FRAME_FAMILIES.contains(&t.family);
+                if let Some(k) = trigs
+                    .iter()
+                    .position(framed)
+                    .or_else(|| trigs.iter().position(names))
+                {
+                    let main = trigs.remove(k);
+                    trigs.insert(0, main);
+                }
+                sent_events.push(Event {
+                    trigger: trigs.first().cloned(),
+                    triggers: trigs,
+                    span: clause.span.clone(),
+                    text: clause_text.clone(),
+                    sentence: si,
+                    value,
+                    dated_by,
+                    mentions: ms,
+                    repeats: Vec::new(),
+                });
+            }
+            // Every other date of the clause: an event with no trigger, one for each date.
+            let mut seen: Vec<Value> = taken;
+            for &i in &dated {
+                let Some(m) = mentions.get(i) else { continue };
+                let is_dateline = doc.source == crate::document::DateSource::Dateline
+                    && doc.evidence.as_ref() == Some(&m.span);
+                if seen.contains(&m.value) || is_dateline {
+                    continue;
+                }
+                seen.push(m.value);
+                sent_events.push(Event {
+                    trigger: None,
+                    triggers: Vec::new(),
+                    span: clause.span.clone(),
+                    text: clause_text.clone(),
+                    sentence: si,
+                    value: Some(m.value),
+                    dated_by: DatedBy::Explicit,
+                    mentions: same_value(mentions, &dated, Some(m.value)),
+                    repeats: Vec::new(),
+                });
+            }
+        }
+        // A trigger-less date that a triggered event of the sentence inherited is not told twice.
+        sent_events
+            .retain(|e| e.trigger.is_some() || e.value.is_none_or(|v| !inherited.contains(&v)));
+        // The date a following sentence may continue from: the first its own clauses gave.
+        prev_date = sent_events
+            .iter()
+            .find_map(|e| {
+                e.value
+                    .filter(|_| e.dated_by == DatedBy::Explicit)
+                    .map(|v| (v, e.mentions.clone()))
+            })
+            .or_else(|| {
+                sent_events.iter().find_map(|e| {
+                    e.value
+                        .filter(|_| e.dated_by == DatedBy::Inherited)
+                        .map(|v| (v, e.mentions.clone()))
+                })
+            });
+        out.extend(sent_events);
+    }
+    out
+}
+
+fn same_value(mentions: &[Mention], among: &[usize], v: Option<Value>) -> Vec<Mention> {
+    among
+        .iter()
+        .filter_map(|&i| mentions.get(i))
+        .filter(|m| Some(m.value) == v)
+        .cloned()
+        .collect()
+}
+
+/// Splits the pieces of a sentence before the words that open a complement.
+fn split_complements(
+    sent: &Sentence,
+    words: &[(Range<usize>, String)],
+    comp: &[String],
+) -> Sentence {
+    let mut pieces = Vec::with_capacity(sent.pieces.len());
+    let from = words.partition_point(|(r, _)| r.start < sent.span.start);
+    let mut ws = words.get(from..).unwrap_or(&[]).iter().peekable();
+    for p in &sent.pieces {
+        let mut start = p.span.start;
+        let mut first = true;
+        let mut opens = p.after_complement;
+        while let Some((r, w)) = ws.peek() {
+            if r.start >= p.span.end {
+                break;
+            }
+            let is_comp = r.start >= p.span.start && comp.iter().any(|c| c == w);
+            if is_comp && r.start > start {
+                pieces.push(crate::document::Piece {
+                    span: start..r.start,
+                    after_semicolon: first && p.after_semicolon,
+                    after_complement: opens,
+                });
+                start = r.start;
+                first = false;
+                opens = true;
+            } else if is_comp {
+                opens = true;
+            }
+            ws.next();
+        }
+        pieces.push(crate::document::Piece {
+            span: start..p.span.end,
+            after_semicolon: first && p.after_semicolon,
+            after_complement: opens,
+        });
+    }
+    Sentence {
+        span: sent.span.clone(),
+        pieces,
+    }
+}
+
+/// Cuts a sentence into clauses: a new clause at a semicolon, and at a piece with a trigger
+/// when the clause so far has one already. `ti` and `mi` walk the trigger and mention lists.
+fn clauses_of(
+    sent: &Sentence,
+    triggers: &[Trigger],
+    mentions: &[Mention],
+    ti: &mut usize,
+    mi: &mut usize,
+) -> Vec<Clause> {
+    let mut clauses: Vec<Clause> = Vec::new();
+    let mut segment = 0usize;
+    for (pi, piece) in sent.pieces.iter().enumerate() {
+        segment += usize::from(piece.after_complement);
+        // Everything up to the next piece belongs to this one (marks included).
+        let limit = sent
+            .pieces
+            .get(pi + 1)
+            .map_or(sent.span.end, |p| p.span.start);
+        let mut ts = Vec::new();
+        while let Some(t) = triggers.get(*ti) {
+            if t.span.start >= limit {
+                break;
+            }
+            if t.span.start >= piece.span.start {
+                ts.push(*ti);
+            }
+            *ti += 1;
+        }
+        let mut ms = Vec::new();
+        while let Some(m) = mentions.get(*mi) {
+            if m.span.start >= limit {
+                break;
+            }
+            if m.span.start >= sent.span.start {
+                ms.push(*mi);
+            }
+            *mi += 1;
+        }
+        let new_clause = match clauses.last() {
+            None => true,
+            Some(c) => piece.after_semicolon || (!ts.is_empty() && !c.triggers.is_empty()),
+        };
+        match clauses.last_mut() {
+            Some(c) if !new_clause => {
+                c.span.end = piece.span.end;
+                c.triggers.extend(ts);
+                c.mentions.extend(ms);
+                c.segment = segment;
+            }
+            _ => clauses.push(Clause {
+                span: piece.span.clone(),
+                triggers: ts,
+                mentions: ms,
+                segment,
+            }),
+        }
+    }
+    clauses
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn family(w: &str) -> Option<&'static str> {
+        lookup(&fold(w)).map(|(f, _)| f)
+    }
+
+    #[test]
+    fn triggers_with_clitics() {
+        let cases = [
+            ("زيارة", Some("visit")),
+            ("والزيارة", Some("visit")),
+            ("بزيارته", Some("visit")),
+            ("زيارتها", Some("visit")),
+            ("للزيارة", Some("visit")),
+            ("سيزور", Some("visit")),
+            ("وزارت", Some("visit")),
+            ("التقى", Some("meeting")),
+            ("والتقاه", Some("meeting")),
+            ("يلتقيان", Some("meeting")),
+            ("ستعقد", Some("holding")),
+            ("أعلنت", Some("announcement")),
+            ("وأكد", None),
+            ("وزارة", None),
+            ("الوزير", None),
+            ("سوريا", None),
+            ("وقال", None),
+        ];
+        for (w, want) in cases {
+            assert_eq!(family(w), want, "{w}");
+        }
+    }
+
+    fn dated(text: &str) -> Vec<(Option<&'static str>, Option<String>, DatedBy)> {
+        let doc = DocumentDate::given(
+            crate::Anchor::from_ymd(2025, 12, 24).unwrap_or_else(|| unreachable!()),
+        );
+        let ms = crate::Extractor::new().extract(text, &doc.anchor);
+        events(text, &ms, &doc)
+            .into_iter()
+            .map(|e| (e.family(), e.value.map(|v| v.to_string()), e.dated_by))
+            .collect()
+    }
+
+    #[test]
+    fn present_dates_to_the_document() {
+        let got = dated("يعقد الوزراء حاليا اجتماعا في الرياض.");
+        assert_eq!(
+            got,
+            [(
+                Some("meeting"),
+                Some("2025-12-24".into()),
+                DatedBy::Document
+            )]
+        );
+    }
+
+    #[test]
+    fn after_and_before_block_inheritance() {
+        let got = dated("وصل الوزير في 3 آذار 2012، وبعد انسحاب القوات غادر.");
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("arrival"),
+                    Some("2012-03-03".into()),
+                    DatedBy::Explicit
+                ),
+                // Undated triggers of one clause make one entry.
+                (Some("withdrawal"), None, DatedBy::None),
+            ]
+        );
+        // Without بعد, the date of the sentence is inherited.
+        let got = dated("وصل الوزير إلى الرياض، الاثنين 3 آذار 2025، والتقى الملك.");
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("arrival"),
+                    Some("2025-03-03".into()),
+                    DatedBy::Explicit
+                ),
+                (
+                    Some("meeting"),
+                    Some("2025-03-03".into()),
+                    DatedBy::Inherited
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn verb_forms_of_defective_verbs() {
+        let f = verb_forms("التقى", "لتقي");
+        for w in [
+            "التقى",
+            "التقت",
+            "التقيا",
+            "التقوا",
+            "يلتقي",
+            "تلتقيان",
+            "يلتقون",
+        ] {
+            assert!(f.iter().any(|x| x == w), "{w}");
+        }
+    }
+}
