@@ -1,5 +1,6 @@
-//! `tarikh extract --jsonl`: the same output whatever the number of threads, in input order,
-//! with an error line for each malformed line; and a directory of .txt files as input.
+//! `tarikh extract --jsonl` (and `timeline --jsonl`): the same output whatever the number of
+//! threads, in input order, with an error line for each malformed line; and a directory of .txt
+//! files as input.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -165,6 +166,20 @@ fn a_directory_of_txt_files_gives_one_line_per_file_in_sorted_order() {
         assert_eq!(lines[0]["mentions"][0]["value"], "2025-12-23");
         assert_eq!(lines[1]["mentions"][0]["value"], "2025-12-23");
         assert!(lines[2]["error"].is_string());
+        let out = tarikh(&[
+            "timeline",
+            "--ref",
+            "2025-12-24",
+            "--threads",
+            threads,
+            &path,
+        ]);
+        let ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|l| l["id"].as_str().map(String::from))
+            .collect();
+        assert_eq!(ids, ["a.txt", "b.txt", "d.txt"]);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -149,13 +149,16 @@ pub fn run_parse(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     Ok(all_ok)
 }
 
+/// The input is a directory: answered like JSONL, one line per .txt file.
+fn is_dir(args: &Args) -> bool {
+    args.positional
+        .first()
+        .is_some_and(|p| std::path::Path::new(p).is_dir())
+}
+
 pub fn run_extract(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     let x = extractor(args);
-    let is_dir = args
-        .positional
-        .first()
-        .is_some_and(|p| std::path::Path::new(p).is_dir());
-    if args.jsonl || is_dir {
+    if args.jsonl || is_dir(args) {
         return run_lines(args, out, |text, id, reference| {
             extract_line(&x, text, &id, reference)
         });
@@ -175,7 +178,7 @@ pub fn run_timeline(args: &Args, out: &mut impl Write) -> io::Result<bool> {
         let tl = builder.build(text, &reference.doc);
         (tl, reference.json())
     };
-    if args.jsonl {
+    if args.jsonl || is_dir(args) {
         return run_jsonl(args, out, |text, reference| {
             let (tl, r) = timeline(text, reference);
             json!({"reference": r, "events": serde_json::to_value(&tl.events).unwrap_or(Json::Null)})
