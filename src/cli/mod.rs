@@ -316,9 +316,14 @@ impl Progress {
         }
         let bar = indicatif::ProgressBar::new_spinner();
         if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} {human_pos} articles, {per_sec} ({elapsed})",
+            "{spinner} {human_pos} articles, {rate} articles/s ({elapsed})",
         ) {
-            bar.set_style(style);
+            bar.set_style(style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}", state.per_sec());
+                },
+            ));
         }
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
         Progress(Some(bar))
