@@ -20,7 +20,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if doc {
         args.remove(0);
     }
-    let path = args.first().ok_or("usage: throughput [--doc] FILE [REPEAT]")?;
+    let path = args
+        .first()
+        .ok_or("usage: throughput [--doc] FILE [REPEAT]")?;
     let repeat: usize = args.get(1).map_or(Ok(1), |r| r.parse())?;
     let data = std::fs::read_to_string(path)?;
     let fallback = Anchor::from_ymd(2025, 12, 24).ok_or("a valid date")?;

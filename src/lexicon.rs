@@ -884,6 +884,7 @@ impl Lexicon {
         None
     }
 
+    #[inline]
     fn try_word(&self, word: &str, clitic: usize, preposition: bool) -> Option<Entry> {
         let entry = |lex, article| Entry {
             lex,
