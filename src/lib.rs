@@ -28,6 +28,8 @@
 //! ([`document::infer_date`]: a dateline, "اليوم، الأربعاء 24 من كانون الأول", a weekday that fixes
 //! a year...); [`event`] finds the events by their trigger words and dates each one from the
 //! mentions of its clause, its sentence or the sentence it continues; [`timeline`] orders them.
+//! [`render`] draws a timeline as SVG, or as one HTML page with the text, each event linked to
+//! the clause it was read from ([`Timeline::to_svg`], [`Timeline::to_html`]).
 //!
 //! ```
 //! use tarikh::{Anchor, TimelineBuilder};
@@ -76,6 +78,7 @@ pub mod hijri;
 pub mod lexicon;
 pub mod normalize;
 mod recognize;
+pub mod render;
 mod resolve;
 pub mod timeline;
 pub mod timeml;

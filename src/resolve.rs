@@ -177,6 +177,12 @@ pub enum Flag {
     CalendarMismatch,
     /// A yearless date took its year from a tense cue in the clause (سـ، سوف، من المقرر).
     FutureCue,
+    /// The value was computed from a Hijri date, by these rules (Umm al-Qura, or the tabular
+    /// calendar outside its table or on request).
+    HijriRules {
+        /// The rules that produced the value.
+        used: hijri::Used,
+    },
 }
 
 /// Everything resolution needs besides the expression.
@@ -477,6 +483,14 @@ fn date(d: &DateExpr, ctx: &Ctx) -> Resolved {
         }
         (_, _, v) => v,
     };
+    // Say which Hijri rules produced a value read from the Hijri calendar.
+    let hijri_said = d.calendar == Some(Calendar::Hijri) || d.feast.and_then(islamic).is_some();
+    if hijri_said
+        && let Some(day) = value.first_day()
+        && let Ok((_, used)) = hijri::from_gregorian(day, ctx.hijri)
+    {
+        flags.push(Flag::HijriRules { used });
+    }
     Ok((value, flags))
 }
 

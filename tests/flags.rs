@@ -39,7 +39,10 @@ fn weekday_contradicting_a_relative_day_is_flagged() {
 fn dual_dates_must_agree() {
     let ok = flags("السبت 1 رمضان 1446هـ الموافق 1 آذار 2025");
     assert_eq!(ok.len(), 2);
-    assert!(ok.iter().all(|(_, f)| f.is_empty()), "{ok:?}");
+    assert!(
+        ok.iter().all(|(_, f)| !f.contains(&Flag::CalendarMismatch)),
+        "{ok:?}"
+    );
     let bad = flags("1 رمضان 1446هـ الموافق 2 آذار 2025");
     assert_eq!(bad.len(), 2);
     assert!(
@@ -68,4 +71,23 @@ fn a_future_cue_is_reported() {
     let got = flags("سيعقد المؤتمر في 20 كانون الأول");
     assert_eq!(got[0].0, "20 كانون الأول");
     assert!(got[0].1.contains(&Flag::FutureCue));
+}
+
+#[test]
+fn hijri_values_say_which_rules_made_them() {
+    use tarikh::hijri::Used;
+    let got = flags("1 رمضان 1446هـ و1 رمضان 1200هـ و1 آذار 2025");
+    assert_eq!(
+        got[0].1,
+        vec![Flag::HijriRules {
+            used: Used::UmmAlQura
+        }]
+    );
+    assert_eq!(
+        got[1].1,
+        vec![Flag::HijriRules {
+            used: Used::Tabular
+        }]
+    );
+    assert!(got[2].1.is_empty());
 }

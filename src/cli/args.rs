@@ -5,14 +5,18 @@ use tarikh::{Anchor, Policy};
 pub const USAGE: &str = "\
 usage:
   tarikh parse    [--ref DATE] [--policy news|future|past] [EXPR...]
-  tarikh extract  [--ref DATE] [--policy P] [--jsonl] [--threads N] [--lossy] [FILE]
-  tarikh timeline [--ref DATE] [--policy P] [--format text|json] [--dates iso|arabic] [--jsonl]
-                  [--threads N] [FILE]
+  tarikh extract  [--ref DATE] [--policy P] [--format json|timeml] [--jsonl] [--threads N]
+                  [--lossy] [FILE]
+  tarikh timeline [--ref DATE] [--policy P] [--format text|json|svg|html] [--dates iso|arabic]
+                  [--jsonl] [--threads N] [FILE]
 
 DATE is YYYY-MM-DD or YYYY-MM-DDTHH:MM. Without --ref the reference date is inferred from the
 text, or else today's date; the output says which (reference.source: given|inferred|clock).
 With no FILE (or FILE '-') input is read from standard input. With --jsonl each input line is a
-JSON object {\"id\", \"text\", \"date\"?} and each output line answers one input line, in order.";
+JSON object {\"id\", \"text\", \"date\"?} and each output line answers one input line, in order.
+extract --format timeml writes the text as TimeML (TIMEX3 around each mention, the reference as
+DCT); timeline --format svg draws the timeline, --format html writes one self-contained page
+with the picture, the events and the text.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -26,6 +30,12 @@ pub enum Command {
 pub enum Format {
     Text,
     Json,
+    /// `extract --format timeml`.
+    Timeml,
+    /// `timeline --format svg`.
+    Svg,
+    /// `timeline --format html`.
+    Html,
 }
 
 #[derive(Debug, Clone)]
@@ -86,7 +96,14 @@ impl Args {
                     args.format = match value("--format")?.as_str() {
                         "text" => Format::Text,
                         "json" => Format::Json,
-                        f => return Err(format!("unknown format {f:?}: expected text or json")),
+                        "timeml" => Format::Timeml,
+                        "svg" => Format::Svg,
+                        "html" => Format::Html,
+                        f => {
+                            return Err(format!(
+                                "unknown format {f:?}: expected text, json, svg or html (timeline), json or timeml (extract)"
+                            ));
+                        }
                     }
                 }
                 "--dates" => {
@@ -108,6 +125,22 @@ impl Args {
         }
         if json_default && args.command == Command::Timeline && args.jsonl {
             args.format = Format::Json;
+        }
+        let fits = match args.command {
+            Command::Extract => matches!(args.format, Format::Text | Format::Json | Format::Timeml),
+            Command::Timeline => !matches!(args.format, Format::Timeml),
+            _ => true,
+        };
+        if !fits {
+            return Err(format!(
+                "--format {} does not apply to this command",
+                format!("{:?}", args.format).to_lowercase()
+            ));
+        }
+        if args.jsonl && matches!(args.format, Format::Timeml | Format::Svg | Format::Html) {
+            return Err(
+                "--format timeml, svg and html write one document: not with --jsonl".to_string(),
+            );
         }
         Ok(args)
     }

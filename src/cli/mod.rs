@@ -166,6 +166,14 @@ pub fn run_extract(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     let text = read_input(args.positional.first().map(String::as_str), args.lossy)?;
     let reference = reference_for(args.reference, &text);
     let ms = x.extract(&text, &reference.anchor);
+    if args.format == Format::Timeml {
+        write!(
+            out,
+            "{}",
+            tarikh::timeml::to_timeml(&text, &ms, &reference.anchor)
+        )?;
+        return Ok(true);
+    }
     let doc = json!({"reference": reference.json(), "mentions": mentions_json(&ms)});
     writeln!(out, "{doc}")?;
     Ok(true)
@@ -205,6 +213,11 @@ pub fn run_timeline(args: &Args, out: &mut impl Write) -> io::Result<bool> {
                 )?;
             }
             write!(out, "{}", tl.render(style, TEXT_WIDTH))?;
+        }
+        Format::Svg => writeln!(out, "{}", tl.to_svg())?,
+        Format::Html => write!(out, "{}", tl.to_html(&text))?,
+        Format::Timeml => {
+            return Err(io::Error::other("--format timeml is a format of extract"));
         }
     }
     Ok(true)
