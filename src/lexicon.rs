@@ -706,8 +706,22 @@ pub struct Lexicon {
 #[derive(Debug)]
 struct Word {
     text: Box<str>,
+    /// The first eight bytes of `text`: most keys fit, and comparing a number is cheaper than
+    /// calling `memcmp`.
+    head: u64,
     lex: Lex,
     next: u16,
+}
+
+/// The first eight bytes of `w` as a number, zero-padded.
+#[inline]
+pub(crate) fn head8(w: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    let n = w.len().min(8);
+    if let (Some(dst), Some(src)) = (k.get_mut(..n), w.get(..n)) {
+        dst.copy_from_slice(src);
+    }
+    u64::from_le_bytes(k)
 }
 
 const SLOT_BITS: u32 = 13;
@@ -811,6 +825,7 @@ impl Lexicon {
                 continue;
             };
             words.push(Word {
+                head: head8(text.as_bytes()),
                 text: text.into_boxed_str(),
                 lex,
                 next: *head,
@@ -824,11 +839,16 @@ impl Lexicon {
     #[inline]
     pub fn lookup(&self, word: &str) -> Option<Lex> {
         let mut at = self.heads.get(slot(word.as_bytes())).copied().unwrap_or(0);
+        if at == 0 {
+            return None;
+        }
+        let head = head8(word.as_bytes());
         while let Some(w) = usize::from(at)
             .checked_sub(1)
             .and_then(|k| self.words.get(k))
         {
-            if w.text.len() == word.len() && *w.text == *word {
+            if w.head == head && w.text.len() == word.len() && (word.len() <= 8 || *w.text == *word)
+            {
                 return Some(w.lex);
             }
             at = w.next;

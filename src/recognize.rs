@@ -16,7 +16,7 @@ use crate::expr::{
 };
 use crate::lexicon::{
     Calendar, Direction, FEAST_EPITHETS, FEASTS, Lex, Meridiem, MonthFamily, MonthHead, ORTHODOX,
-    Part, Prep, STRICT_MONTHS,
+    Part, Prep, STRICT_MONTHS, head8,
 };
 use crate::token::{Kind, Token};
 use crate::value::{DayPart, Duration, Recurrence, Season, Unit, Vague};
@@ -57,8 +57,8 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
 
 type R<T> = Option<(T, usize)>;
 
-/// The first words of the feast names, sorted.
-static FEAST_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+/// The first words of the feast names, each with its length and first eight bytes.
+static FEAST_HEADS: LazyLock<Vec<(usize, u64, &'static str)>> = LazyLock::new(|| {
     let mut heads: Vec<&str> = FEASTS
         .iter()
         .filter_map(|(w, _)| w.first().copied())
@@ -66,6 +66,9 @@ static FEAST_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     heads.sort_unstable();
     heads.dedup();
     heads
+        .into_iter()
+        .map(|h| (h.len(), head8(h.as_bytes()), h))
+        .collect()
 });
 
 fn dir_offset(d: Direction) -> i32 {
@@ -1282,7 +1285,11 @@ impl<'a> P<'a> {
             return None;
         }
         let first = self.core(i);
-        if FEAST_HEADS.binary_search(&first).is_err() {
+        let head = head8(first.as_bytes());
+        if !FEAST_HEADS
+            .iter()
+            .any(|&(n, h, w)| n == first.len() && h == head && (n <= 8 || w == first))
+        {
             return None;
         }
         let (feast, mut j) = FEASTS.iter().find_map(|(words, feast)| {
