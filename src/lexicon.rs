@@ -868,6 +868,7 @@ impl Lexicon {
     /// assert_eq!(e.clitic_len, "وب".len() as u8);
     /// assert!(lex.classify("بين").is_some()); // a word of its own, not ب + ين
     /// ```
+    #[inline]
     pub fn classify(&self, word: &str) -> Option<Entry> {
         if word.is_empty() || word.len() > 40 {
             return None;
