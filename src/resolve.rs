@@ -432,7 +432,15 @@ fn pick_year(
         (anchor, anchor)
     };
     let mut best: Option<(i64, i32)> = None;
-    for dy in -span..=span {
+    // Outward from the anchor's year: once a year is found, years two and more further out
+    // (each at least 354 days) cannot be nearer.
+    let outward = (0..=span).flat_map(|k| if k == 0 { vec![0] } else { vec![-k, k] });
+    for dy in outward {
+        if let Some((bd, _)) = best
+            && bd < i64::from(dy.abs() - 2) * 354
+        {
+            break;
+        }
         let Some(y) = base.checked_add(dy) else {
             continue;
         };
