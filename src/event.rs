@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use chrono::Datelike;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
@@ -62,12 +63,25 @@ pub const TRIGGER_NOUNS: &[(&str, &[&str])] = &[
         "clash",
         &["اشتباك", "اشتباكات", "معركة", "معارك", "مواجهات"],
     ),
-    ("arrest", &["اعتقال", "إيقاف", "احتجاز", "قبض", "توقيف"]),
+    (
+        "arrest",
+        &[
+            "اعتقال",
+            "إيقاف",
+            "احتجاز",
+            "قبض",
+            "توقيف",
+            "إطاحة",
+            "احتفاظ",
+        ],
+    ),
     ("release", &["إفراج", "إطلاق سراح"]),
     ("seizure", &["حجز", "ضبط", "مداهمة"]),
-    ("announcement", &["إعلان", "بيان", "بلاغ", "تصريح صحفي"]),
+    ("announcement", &["إعلان", "بيان", "بلاغ", "تصريح", "تصريحات"]),
+    ("disclosure", &["كشف"]),
     ("opening", &["افتتاح", "تدشين"]),
     ("launch", &["إطلاق", "انطلاق", "انطلاقة"]),
+    ("birth", &["ولادة", "مولود", "مولودة"]),
     ("death", &["وفاة", "رحيل", "جنازة", "تشييع"]),
     ("killing", &["مقتل", "اغتيال"]),
     ("injury", &["إصابة", "إصابات"]),
@@ -137,6 +151,7 @@ pub const TRIGGER_VERBS: &[(&str, &[(&str, &str)])] = &[
     ("release", &[("أفرج", "فرج")]),
     ("seizure", &[("حجز", "")]),
     ("announcement", &[("أعلن", "علن")]),
+    ("disclosure", &[("كشف", "كشف")]),
     ("opening", &[("افتتح", "فتتح"), ("دشن", "دشن")]),
     ("launch", &[("أطلق", "طلق"), ("انطلق", "نطلق")]),
     ("death", &[("توفي", "")]),
@@ -200,6 +215,79 @@ const COMPLEMENTIZERS: &[&str] = &[
     "إنها",
 ];
 
+/// Words before a complement that make it no report ("بعد أن", "يجب أن"): it does not open a
+/// new segment of speech.
+const NOT_REPORTING: &[&str] = &[
+    "بعد",
+    "قبل",
+    "منذ",
+    "حتى",
+    "دون",
+    "بدون",
+    "يمكن",
+    "يجب",
+    "ينبغي",
+    "بد",
+    "لابد",
+    "المقرر",
+    "المنتظر",
+    "المتوقع",
+    "المرتقب",
+    "يتوقع",
+    "ينتظر",
+    "سبق",
+    "يريد",
+    "تريد",
+    "قرر",
+    "قررت",
+];
+
+/// Relative pronouns: a clause they open describes the one before it ("رحلة... والتي ستنطلق
+/// العام القادم"), whose event may take its date.
+const RELATIVE_PRONOUNS: &[&str] = &[
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+    "اللواتي",
+    "اللاتي",
+];
+
+/// Words of time that may follow a trigger as its adjective ("الانتخابات المقبلة", "زيارة
+/// سابقة"): the event has a time of its own, which no other date of the sentence gives.
+const TEMPORAL_ADJECTIVES: &[&str] = &[
+    "القادمة",
+    "القادم",
+    "المقبلة",
+    "المقبل",
+    "الماضية",
+    "الماضي",
+    "السابقة",
+    "السابق",
+    "سابقة",
+    "سابق",
+    "الأخيرة",
+    "الأخير",
+    "أخيرة",
+    "المرتقبة",
+    "المرتقب",
+    "المنتظرة",
+    "المنتظر",
+    "الفارطة",
+    "الفارط",
+    "المنقضية",
+    "المنصرمة",
+    "المنصرم",
+    "القادمين",
+    "المقبلين",
+];
+
+/// Words before "الآن" that make it "until now", not "now" ("حتى الآن", "لحد الآن").
+const UNTIL_WORDS: &[&str] = &["حتى", "لحد", "حد", "لغاية", "غاية"];
+
 /// Verbal nouns in the accusative that read as adverbs, not events ("وصولا إلى", "انطلاقا من").
 const ADVERBIAL: &[&str] = &[
     "وصولا",
@@ -215,34 +303,50 @@ const ADVERBIAL: &[&str] = &[
 /// Object pronouns and possessives that may follow a trigger.
 const SUFFIXES: &[&str] = &["هما", "ها", "هم", "هن", "كم", "نا", "ه", "ك"];
 
+/// What a trigger word is: the tense of a verb matters for the present ("يجري حاليا").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Noun,
+    Past,
+    /// The imperfect without سـ.
+    Present,
+    /// The imperfect with سـ.
+    Future,
+}
+
 struct Table {
-    words: HashMap<String, &'static str>,
+    /// Folded form → family, form, and the table entry it comes from (its lemma).
+    words: HashMap<String, (&'static str, Form, &'static str)>,
     relative: Vec<String>,
     during: Vec<String>,
     openers: Vec<String>,
     complementizers: Vec<String>,
     adverbial: Vec<String>,
+    not_reporting: Vec<String>,
+    pronouns: Vec<String>,
+    temporal: Vec<String>,
+    until: Vec<String>,
 }
 
-fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
+fn verb_forms(past: &str, imperfect: &str) -> Vec<(String, Form)> {
     let mut out = Vec::new();
     if let Some(base) = past.strip_suffix('ى') {
         for s in ["ى", "ت", "يا", "وا", "تا", "ا"] {
-            out.push(format!("{base}{s}"));
+            out.push((format!("{base}{s}"), Form::Past));
         }
     } else {
         for s in ["", "ت", "ا", "تا", "وا"] {
-            out.push(format!("{past}{s}"));
+            out.push((format!("{past}{s}"), Form::Past));
         }
     }
     if !imperfect.is_empty() {
         let short = imperfect.strip_suffix('ي');
         for p in ["ي", "ت", "ن"] {
-            out.push(format!("{p}{imperfect}"));
-            out.push(format!("{p}{imperfect}ان"));
+            out.push((format!("{p}{imperfect}"), Form::Present));
+            out.push((format!("{p}{imperfect}ان"), Form::Present));
             match short {
-                Some(s) => out.push(format!("{p}{s}ون")),
-                None => out.push(format!("{p}{imperfect}ون")),
+                Some(s) => out.push((format!("{p}{s}ون"), Form::Present)),
+                None => out.push((format!("{p}{imperfect}ون"), Form::Present)),
             }
         }
     }
@@ -251,16 +355,18 @@ fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut words = HashMap::new();
-    for &(family, nouns) in TRIGGER_NOUNS {
-        for n in nouns {
-            words.entry(fold(n)).or_insert(family);
-        }
-    }
+    // Verbs first: a word that is a noun and a verb (قصف، حجز) is read as the verb, whose
+    // tense says more.
     for &(family, verbs) in TRIGGER_VERBS {
         for &(past, imperfect) in verbs {
-            for f in verb_forms(past, imperfect) {
-                words.entry(fold(&f)).or_insert(family);
+            for (f, form) in verb_forms(past, imperfect) {
+                words.entry(fold(&f)).or_insert((family, form, past));
             }
+        }
+    }
+    for &(family, nouns) in TRIGGER_NOUNS {
+        for n in nouns {
+            words.entry(fold(n)).or_insert((family, Form::Noun, *n));
         }
     }
     let folded = |ws: &[&str]| ws.iter().map(|w| fold(w)).collect();
@@ -271,12 +377,16 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         openers: folded(CONTINUING_OPENERS),
         complementizers: folded(COMPLEMENTIZERS),
         adverbial: folded(ADVERBIAL),
+        not_reporting: folded(NOT_REPORTING),
+        pronouns: folded(RELATIVE_PRONOUNS),
+        temporal: folded(TEMPORAL_ADJECTIVES),
+        until: folded(UNTIL_WORDS),
     }
 });
 
 /// A folded word looked up in the trigger table, with its clitics peeled off: the family and
-/// the number of folded bytes of proclitics.
-fn lookup(word: &str) -> Option<(&'static str, usize)> {
+/// the number of folded bytes of proclitics and the form of the word.
+fn lookup(word: &str) -> Option<(&'static str, usize, Form, &'static str)> {
     if word.chars().count() < 2 {
         return None;
     }
@@ -300,14 +410,18 @@ fn lookup(word: &str) -> Option<(&'static str, usize)> {
                     continue;
                 }
                 let pre = conj_len + prep_len + art_len;
+                let found = |&(f, form, lemma): &(&'static str, Form, &'static str)| {
+                    let future = form == Form::Present && prep_len == "س".len();
+                    (f, pre, if future { Form::Future } else { form }, lemma)
+                };
                 if let Some(f) = t.words.get(stem) {
-                    return Some((f, pre));
+                    return Some(found(f));
                 }
                 // The accusative of a noun: اتفاقا، اجتماعا
                 if let Some(s) = stem.strip_suffix('ا').filter(|s| s.chars().count() >= 3)
                     && let Some(f) = t.words.get(s)
                 {
-                    return Some((f, pre));
+                    return Some(found(f));
                 }
                 for suffix in SUFFIXES {
                     let Some(s) = stem.strip_suffix(suffix) else {
@@ -317,7 +431,7 @@ fn lookup(word: &str) -> Option<(&'static str, usize)> {
                         continue;
                     }
                     if let Some(f) = t.words.get(s) {
-                        return Some((f, pre));
+                        return Some(found(f));
                     }
                     // زيارته → زيارة, التقاه → التقى
                     let alt = if let Some(b) = s.strip_suffix('ت') {
@@ -328,7 +442,7 @@ fn lookup(word: &str) -> Option<(&'static str, usize)> {
                         continue;
                     };
                     if let Some(f) = t.words.get(&alt) {
-                        return Some((f, pre));
+                        return Some(found(f));
                     }
                 }
             }
@@ -375,6 +489,10 @@ pub fn triggers(text: &str) -> Vec<Trigger> {
 
 struct Scan {
     triggers: Vec<Trigger>,
+    /// The form of each trigger.
+    forms: Vec<Form>,
+    /// The lemma of each trigger.
+    lemmas: Vec<&'static str>,
     /// Every word: original span, folded form without و/ف.
     words: Vec<(Range<usize>, String)>,
 }
@@ -383,6 +501,8 @@ fn scan(text: &str) -> Scan {
     let norm = Normalized::new(text);
     let folded = norm.as_str();
     let mut triggers = Vec::new();
+    let mut forms = Vec::new();
+    let mut lemmas = Vec::new();
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
     let mut flush = |s: usize, e: usize, triggers: &mut Vec<Trigger>| {
@@ -395,8 +515,10 @@ fn scan(text: &str) -> Scan {
             .unwrap_or(w);
         words.push((span.clone(), bare.to_string()));
         let adverb = TABLE.adverbial.iter().any(|a| a == w || a == bare);
-        if !adverb && let Some((family, pre)) = lookup(w) {
+        if !adverb && let Some((family, pre, form, lemma)) = lookup(w) {
             let tspan = norm.original_span(s + pre..e);
+            forms.push(form);
+            lemmas.push(lemma);
             triggers.push(Trigger {
                 text: text.get(tspan.clone()).unwrap_or("").to_string(),
                 span: tspan,
@@ -416,7 +538,12 @@ fn scan(text: &str) -> Scan {
     if let Some(s) = start {
         flush(s, folded.len(), &mut triggers);
     }
-    Scan { triggers, words }
+    Scan {
+        triggers,
+        forms,
+        lemmas,
+        words,
+    }
 }
 
 /// How an event got its date.
@@ -528,8 +655,10 @@ struct Clause {
     segment: usize,
 }
 
+/// A mention that can date an event: a calendar date, and not a year before 100 (a number
+/// misread as one, "سنه 8 سنوات").
 fn is_dated(m: &Mention) -> bool {
-    m.value.is_dated()
+    m.value.is_dated() && m.value.first_day().is_none_or(|d| d.year() >= 100)
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> (usize, bool) {
@@ -583,9 +712,13 @@ fn words_before(
 /// ```
 pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event> {
     let table = &*TABLE;
-    let scan = scan(text);
+    let mut scan = scan(text);
+    drop_triggers_in_dates(&mut scan, mentions);
     let sents = sentences(text);
     let mut out = Vec::new();
+    // Triggers (by start) whose time the text relates to something else: they take no date
+    // from elsewhere.
+    let mut blocked: HashSet<usize> = HashSet::new();
     let mut prev_date: Option<(Value, Vec<Mention>)> = None;
     let mut ti = 0usize;
     let mut mi = 0usize;
@@ -598,6 +731,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
     };
     for (si, sent) in sents.iter().enumerate() {
         let sent = split_complements(sent, &scan.words, &table.complementizers);
+        let segs = Segments::new(text, &sent, &scan.words, table);
         let clauses = clauses_of(&sent, &scan.triggers, mentions, &mut ti, &mut mi);
         let opens_continuation = words_before(&scan.words, sent.span.end, sent.span.start)
             .last()
@@ -617,10 +751,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
             let picks: Vec<(usize, Option<usize>)> = c
                 .triggers
                 .iter()
-                .map(|&t| {
-                    let pick = scan.triggers.get(t).and_then(|tr| near(&tr.span, &dated));
-                    (t, pick)
-                })
+                .map(|&t| (t, pick(&scan, mentions, t, &dated, &c.triggers, &segs)))
                 .collect();
             for (_, p) in &picks {
                 if let Some(m) = p.and_then(|i| mentions.get(i)) {
@@ -630,34 +761,71 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
             chosen.push(picks);
         }
         // The dated mentions of each clause: a trigger with none in its clause may inherit one
-        // from the clause before or after it; one that another event took, only within the same
-        // reported segment.
+        // of its own segment of speech from its clause or the clause before it, or one that no
+        // other event took from the clause after it.
         let clause_dates: Vec<Vec<usize>> = clauses.iter().map(dated_of).collect();
         let mut inherited: HashSet<Value> = HashSet::new();
         let mut sent_events: Vec<Event> = Vec::new();
+        let first_word = |c: &Clause| words_before(&scan.words, c.span.end, c.span.start).last();
+        let describes: Vec<bool> = clauses
+            .iter()
+            .map(|c| first_word(c).is_some_and(|w| table.pronouns.iter().any(|p| p == w)))
+            .collect();
         for (ci, (clause, picks)) in clauses.iter().zip(&chosen).enumerate() {
             let dated = dated_of(clause);
-            let free_near: Vec<usize> = (ci.saturating_sub(1)..=ci + 1)
-                .filter_map(|cj| Some((cj, clause_dates.get(cj)?, clauses.get(cj)?)))
-                .flat_map(|(_, ds, c)| ds.iter().map(move |&i| (c.segment, i)))
-                .filter(|&(segment, i)| {
-                    segment == clause.segment
-                        || mentions.get(i).is_some_and(|m| !claimed.contains(&m.value))
-                })
-                .map(|(_, i)| i)
-                .collect();
-            let presents: Vec<&Mention> = clause
+            let free_near = |trig: &Trigger| -> Vec<usize> {
+                (ci.saturating_sub(1)..=ci + 1)
+                    .filter_map(|cj| Some((cj, clause_dates.get(cj)?)))
+                    .flat_map(|(cj, ds)| ds.iter().map(move |&i| (cj, i)))
+                    .filter(|&(cj, i)| {
+                        mentions.get(i).is_some_and(|m| {
+                            segs.same(m.span.start, trig.span.start)
+                                && (cj <= ci
+                                    || !claimed.contains(&m.value)
+                                    || describes.get(cj) == Some(&true))
+                        })
+                    })
+                    .map(|(_, i)| i)
+                    .collect()
+            };
+            // Vague words of time (حاليا، مؤخرا، قريبا) of the clause.
+            let vague: Vec<&Mention> = clause
                 .mentions
                 .iter()
                 .filter_map(|&i| mentions.get(i))
+                .filter(|m| matches!(m.value, Value::Vague(_)))
+                .collect();
+            // "يجري حاليا": a present that a verb in the present tense of the clause is said
+            // with, not "حتى الآن".
+            let presents: Vec<&Mention> = vague
+                .iter()
+                .copied()
                 .filter(|m| m.value == Value::Vague(Vague::Present))
+                .filter(|m| {
+                    !words_before(&scan.words, m.span.start, sent.span.start)
+                        .next()
+                        .is_some_and(|w| table.until.iter().any(|u| u == w))
+                })
+                .filter(|m| {
+                    clause.triggers.iter().any(|&o| {
+                        scan.forms.get(o) == Some(&Form::Present)
+                            && scan.triggers.get(o).is_some_and(|ot| {
+                                segs.same(ot.span.start, m.span.start)
+                                    && distance(&ot.span, &m.span).0 <= PRESENT_REACH
+                            })
+                    })
+                })
                 .collect();
             let clause_text = text.get(clause.span.clone()).unwrap_or("").to_string();
-            // "وبعد انسحاب القوات غادر": the clause's time is relative to another event.
-            let clause_opens_relative =
-                words_before(&scan.words, clause.span.end, clause.span.start)
-                    .last()
-                    .is_some_and(|w| table.relative.iter().any(|r| r == w));
+            // "وبعد انسحاب القوات غادر", "قبل أن يغادر": the clause's time is relative to
+            // another event.
+            let is_relative = |w: &str| table.relative.iter().any(|r| r == w);
+            let first = first_word(clause);
+            let clause_opens_relative = first.is_some_and(is_relative)
+                || (first.is_some_and(|w| table.complementizers.iter().any(|c| c == w))
+                    && words_before(&scan.words, clause.span.start, sent.span.start)
+                        .next()
+                        .is_some_and(is_relative));
             // Group the clause's triggers by the date each one gets.
             let mut groups: Vec<Group> = Vec::new();
             for &(t, pick) in picks {
@@ -665,18 +833,24 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                     continue;
                 };
                 let before = || words_before(&scan.words, trig.span.start, sent.span.start).take(2);
+                let near_trigger = |m: &&&Mention| {
+                    segs.same(m.span.start, trig.span.start)
+                        && distance(&trig.span, &m.span).0 <= PRESENT_REACH
+                };
+                let own_time = before().any(|w| table.relative.iter().any(|r| r == w))
+                    || pluperfect(&scan.words, trig, sent.span.start)
+                    || clause_opens_relative
+                    || temporal_adjective(&scan.words, trig).is_some()
+                    || vague.iter().any(|m| near_trigger(&m));
+                let free_near = free_near(trig);
                 let (value, by, ms) = if let Some(m) = pick.and_then(|i| mentions.get(i)) {
                     let ms = same_value(mentions, &dated, Some(m.value));
                     (Some(m.value), DatedBy::Explicit, ms)
-                } else if presents
-                    .iter()
-                    .any(|m| distance(&trig.span, &m.span).0 <= PRESENT_REACH)
-                {
+                } else if presents.iter().any(|m| near_trigger(&m)) {
                     let v = Value::Point(Point::Day(doc.anchor.date()));
                     (Some(v), DatedBy::Document, Vec::new())
-                } else if before().any(|w| table.relative.iter().any(|r| r == w))
-                    || clause_opens_relative
-                {
+                } else if own_time {
+                    blocked.insert(trig.span.start);
                     (None, DatedBy::None, Vec::new())
                 } else if let Some(m) = near(&trig.span, &free_near).and_then(|i| mentions.get(i)) {
                     inherited.insert(m.value);
@@ -686,11 +860,29 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                     && let Some((v, ms)) = sent_events
                         .iter()
                         .rev()
+                        .filter(|e| {
+                            e.trigger
+                                .as_ref()
+                                .map(|t| t.span.start)
+                                .or_else(|| e.mentions.first().map(|m| m.span.start))
+                                .is_some_and(|at| segs.same(at, trig.span.start))
+                        })
                         .find_map(|e| e.value.map(|v| (v, e.mentions.clone())))
-                        .or_else(|| prev_date.clone())
+                        .or_else(|| {
+                            prev_date
+                                .clone()
+                                .filter(|_| !segs.reported(trig.span.start))
+                        })
                 {
                     (Some(v), DatedBy::Inherited, ms)
                 } else if let Some((v, ms)) = prev_date.as_ref().filter(|_| opens_continuation) {
+                    (Some(*v), DatedBy::Inherited, ms.clone())
+                } else if scan.forms.get(t) == Some(&Form::Past)
+                    && segs.reported(trig.span.start)
+                    && let Some((v, ms)) = prev_date.as_ref()
+                {
+                    // "وأفادت الوزارة أنه حجز لديهم...": a report with no date of its own
+                    // tells more of what the sentence before it dated.
                     (Some(*v), DatedBy::Inherited, ms.clone())
                 } else {
                     (None, DatedBy::None, Vec::new())
@@ -791,6 +983,244 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                 })
             });
         out.extend(sent_events);
+    }
+    let lemmas: HashMap<usize, &'static str> = scan
+        .triggers
+        .iter()
+        .zip(&scan.lemmas)
+        .map(|(t, &l)| (t.span.start, l))
+        .collect();
+    corefer(out, &blocked, &lemmas)
+}
+
+/// A trigger inside a date ("فجر اليوم") is a word of the date, not an event.
+fn drop_triggers_in_dates(scan: &mut Scan, mentions: &[Mention]) {
+    let keep: Vec<bool> = scan
+        .triggers
+        .iter()
+        .map(|t| {
+            let i = mentions.partition_point(|m| m.span.end <= t.span.start);
+            !mentions
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|m| m.span.start < t.span.end)
+                .any(|m| m.span.end > t.span.start)
+        })
+        .collect();
+    let mut k = keep.iter();
+    scan.triggers.retain(|_| k.next().copied().unwrap_or(true));
+    let mut k = keep.iter();
+    scan.forms.retain(|_| k.next().copied().unwrap_or(true));
+    let mut k = keep.iter();
+    scan.lemmas.retain(|_| k.next().copied().unwrap_or(true));
+}
+
+/// Where reported speech opens and where quotations are in a sentence: a date and a trigger of
+/// different segments do not belong together ("قال اليوم إن الاجتماع سيعقد..." dates the
+/// saying, not the meeting).
+struct Segments {
+    opens: Vec<usize>,
+    quotes: Vec<Range<usize>>,
+}
+
+impl Segments {
+    fn new(
+        text: &str,
+        sent: &Sentence,
+        words: &[(Range<usize>, String)],
+        table: &Table,
+    ) -> Segments {
+        let from = words.partition_point(|(r, _)| r.start < sent.span.start);
+        let mut opens = Vec::new();
+        let mut prev: Option<&str> = None;
+        for (r, w) in words.get(from..).unwrap_or(&[]) {
+            if r.start >= sent.span.end {
+                break;
+            }
+            let is_comp = table.complementizers.iter().any(|c| c == w);
+            if is_comp && !prev.is_some_and(|p| table.not_reporting.iter().any(|n| n == p)) {
+                opens.push(r.start);
+            }
+            prev = Some(w);
+        }
+        let mut quotes = Vec::new();
+        let body = text.get(sent.span.clone()).unwrap_or("");
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in body.char_indices() {
+            match open {
+                Some((s, close)) if c == close => {
+                    quotes.push(sent.span.start + s..sent.span.start + i);
+                    open = None;
+                }
+                Some(_) => {}
+                None => open = crate::document::closer_of(c).map(|close| (i, close)),
+            }
+        }
+        Segments { opens, quotes }
+    }
+
+    fn of(&self, at: usize) -> (usize, Option<usize>) {
+        let opened = self.opens.partition_point(|&o| o <= at);
+        (opened, self.quotes.iter().position(|q| q.contains(&at)))
+    }
+
+    /// Whether an offset is in reported speech.
+    fn reported(&self, at: usize) -> bool {
+        self.opens.first().is_some_and(|&o| o <= at)
+    }
+
+    fn same(&self, a: usize, b: usize) -> bool {
+        self.of(a) == self.of(b)
+    }
+}
+
+/// "كانت قد أعلنت": the pluperfect tells of a time before the one the text is at.
+fn pluperfect(words: &[(Range<usize>, String)], tr: &Trigger, floor: usize) -> bool {
+    let mut before = words_before(words, tr.span.start, floor);
+    before.next() == Some("قد")
+        && before
+            .take(6)
+            .any(|w| matches!(w, "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"))
+}
+
+/// The word of time right after a trigger, if any ("الانتخابات [المقبلة]").
+fn temporal_adjective(words: &[(Range<usize>, String)], tr: &Trigger) -> Option<Range<usize>> {
+    let i = words.partition_point(|(r, _)| r.start < tr.span.end);
+    let (r, w) = words.get(i)?;
+    let adjacent = r.start.saturating_sub(tr.span.end) <= 2;
+    (adjacent && TABLE.temporal.iter().any(|t| t == w)).then(|| r.clone())
+}
+
+/// The dated mention of its clause a trigger takes: of its own segment of speech, the nearest
+/// after it with no other trigger between ("زار دمشق في 3 آذار"), else the nearest before it
+/// with none between, else the nearest. A trigger followed by a word of time of its own
+/// ("الدورة السابقة أقيمت في صيف 2010") takes only a date after it.
+fn pick(
+    scan: &Scan,
+    mentions: &[Mention],
+    t: usize,
+    dated: &[usize],
+    clause_triggers: &[usize],
+    segs: &Segments,
+) -> Option<usize> {
+    let tr = scan.triggers.get(t)?;
+    let cands: Vec<(usize, &Mention)> = dated
+        .iter()
+        .filter_map(|&i| Some((i, mentions.get(i)?)))
+        .filter(|(_, m)| segs.same(m.span.start, tr.span.start))
+        .collect();
+    let between = |a: usize, b: usize| {
+        clause_triggers.iter().any(|&o| {
+            o != t
+                && scan
+                    .triggers
+                    .get(o)
+                    .is_some_and(|ot| ot.span.start > a && ot.span.start < b)
+        })
+    };
+    let after = cands
+        .iter()
+        .filter(|(_, m)| m.span.start >= tr.span.end && !between(tr.span.end, m.span.start))
+        .min_by_key(|(_, m)| m.span.start);
+    let before = cands
+        .iter()
+        .filter(|(_, m)| m.span.end <= tr.span.start && !between(m.span.end, tr.span.start))
+        .max_by_key(|(_, m)| m.span.end);
+    if temporal_adjective(&scan.words, tr).is_some() {
+        return after.map(|&(i, _)| i);
+    }
+    after
+        .or(before)
+        .or_else(|| {
+            cands
+                .iter()
+                .min_by_key(|(_, m)| distance(&tr.span, &m.span))
+        })
+        .map(|&(i, _)| i)
+}
+
+/// An undated event whose trigger word (its lemma: لقاء for اللقاء، لقاءات...) has one date
+/// elsewhere in the text, given in the clause of a trigger of that word, is that event told
+/// again ("عقب لقاء جمعه اليوم... وأضاف أن اللقاء تناول..."): it takes that date. Words that
+/// only hold or frame another event, and triggers with a time of their own (`blocked`), are
+/// left alone.
+fn corefer(
+    evs: Vec<Event>,
+    blocked: &HashSet<usize>,
+    lemmas: &HashMap<usize, &'static str>,
+) -> Vec<Event> {
+    let lemma = |t: &Trigger| lemmas.get(&t.span.start).copied();
+    let mut dates: HashMap<&'static str, Vec<(Value, Vec<Mention>)>> = HashMap::new();
+    for e in &evs {
+        let Some(v) = e.value.filter(|_| e.dated_by == DatedBy::Explicit) else {
+            continue;
+        };
+        for l in e.triggers.iter().filter_map(lemma) {
+            let ds = dates.entry(l).or_default();
+            // A time of a day is that day told again.
+            let days = |w: &Value| (w.first_day(), w.last_day());
+            if !ds.iter().any(|(d, _)| days(d) == days(&v)) {
+                ds.push((v, e.mentions.clone()));
+            }
+        }
+    }
+    let donor = |t: &Trigger| -> Option<&(Value, Vec<Mention>)> {
+        if blocked.contains(&t.span.start)
+            || GENERIC_FAMILIES.contains(&t.family)
+            || FRAME_FAMILIES.contains(&t.family)
+        {
+            return None;
+        }
+        match lemma(t).and_then(|l| dates.get(l)).map(Vec::as_slice) {
+            Some([one]) => Some(one),
+            _ => None,
+        }
+    };
+    let mut out = Vec::with_capacity(evs.len());
+    for mut e in evs {
+        if e.value.is_some() || e.dated_by != DatedBy::None {
+            out.push(e);
+            continue;
+        }
+        let mut moved: Vec<(Value, Vec<Mention>, Vec<Trigger>)> = Vec::new();
+        let mut kept = Vec::new();
+        for t in e.triggers.drain(..) {
+            match donor(&t) {
+                Some((v, ms)) => match moved.iter_mut().find(|(w, _, _)| w == v) {
+                    Some(g) => g.2.push(t),
+                    None => moved.push((*v, ms.clone(), vec![t])),
+                },
+                None => kept.push(t),
+            }
+        }
+        let template = e.clone();
+        if kept.is_empty() {
+            if let Some((v, ms, ts)) = moved.first().cloned() {
+                e.trigger = ts.first().cloned();
+                e.triggers = ts;
+                e.value = Some(v);
+                e.dated_by = DatedBy::Inherited;
+                e.mentions = ms;
+                moved.remove(0);
+            }
+        } else {
+            e.trigger = kept.first().cloned();
+            e.triggers = kept;
+        }
+        if !e.triggers.is_empty() {
+            out.push(e);
+        }
+        for (v, ms, ts) in moved {
+            out.push(Event {
+                trigger: ts.first().cloned(),
+                triggers: ts,
+                value: Some(v),
+                dated_by: DatedBy::Inherited,
+                mentions: ms,
+                ..template.clone()
+            });
+        }
     }
     out
 }
@@ -913,7 +1343,7 @@ mod tests {
     use super::*;
 
     fn family(w: &str) -> Option<&'static str> {
-        lookup(&fold(w)).map(|(f, _)| f)
+        lookup(&fold(w)).map(|(f, _, _, _)| f)
     }
 
     #[test]
@@ -1002,7 +1432,10 @@ mod tests {
 
     #[test]
     fn verb_forms_of_defective_verbs() {
-        let f = verb_forms("التقى", "لتقي");
+        let f: Vec<String> = verb_forms("التقى", "لتقي")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
         for w in [
             "التقى",
             "التقت",
