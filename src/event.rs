@@ -77,11 +77,16 @@ pub const TRIGGER_NOUNS: &[(&str, &[&str])] = &[
     ),
     ("release", &["إفراج", "إطلاق سراح"]),
     ("seizure", &["حجز", "ضبط", "مداهمة"]),
-    ("announcement", &["إعلان", "بيان", "بلاغ", "تصريح", "تصريحات"]),
+    (
+        "announcement",
+        &["إعلان", "بيان", "بلاغ", "تصريح", "تصريحات", "مداخلة"],
+    ),
     ("disclosure", &["كشف"]),
     ("opening", &["افتتاح", "تدشين"]),
     ("launch", &["إطلاق", "انطلاق", "انطلاقة"]),
     ("birth", &["ولادة", "مولود", "مولودة"]),
+    ("surgery", &["جراحة"]),
+    ("campaign", &["حملة", "حملات"]),
     ("death", &["وفاة", "رحيل", "جنازة", "تشييع"]),
     ("killing", &["مقتل", "اغتيال"]),
     ("injury", &["إصابة", "إصابات"]),
@@ -256,8 +261,44 @@ const RELATIVE_PRONOUNS: &[&str] = &[
     "اللاتي",
 ];
 
+/// Demonstratives before a trigger: it points back to an event told before ("هذا اللقاء").
+const DEMONSTRATIVES: &[&str] = &["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"];
+
+/// Words of asking and intending: an event they govern ("طالب أمس بتخصيص جلسة", "دعا إلى
+/// عقد اجتماع") has not taken place; it takes only a date said after it.
+const IRREALIS: &[&str] = &[
+    "طالب",
+    "طالبت",
+    "طالبوا",
+    "يطالب",
+    "تطالب",
+    "يطالبون",
+    "دعا",
+    "دعت",
+    "دعوا",
+    "يدعو",
+    "تدعو",
+    "يدعون",
+    "طلب",
+    "طلبت",
+    "اقترح",
+    "اقترحت",
+    "يقترح",
+    "تقترح",
+    "يعتزم",
+    "تعتزم",
+    "ينوي",
+    "تنوي",
+    "مطالبة",
+    "مطالبا",
+    "مطالبين",
+    "داعيا",
+    "داعية",
+];
+
 /// Words of time that may follow a trigger as its adjective ("الانتخابات المقبلة", "زيارة
-/// سابقة"): the event has a time of its own, which no other date of the sentence gives.
+/// سابقة", "الاتفاقات المبرمة"): the event has a time of its own, which no date before it in
+/// the sentence gives.
 const TEMPORAL_ADJECTIVES: &[&str] = &[
     "القادمة",
     "القادم",
@@ -283,6 +324,13 @@ const TEMPORAL_ADJECTIVES: &[&str] = &[
     "المنصرم",
     "القادمين",
     "المقبلين",
+    // Done before: "الاتفاقات المبرمة"
+    "المبرمة",
+    "المبرم",
+    "الممضاة",
+    "الموقعة",
+    "السالفة",
+    "السالف",
 ];
 
 /// Words before "الآن" that make it "until now", not "now" ("حتى الآن", "لحد الآن").
@@ -324,6 +372,8 @@ struct Table {
     adverbial: Vec<String>,
     not_reporting: Vec<String>,
     pronouns: Vec<String>,
+    demonstratives: Vec<String>,
+    irrealis: Vec<String>,
     temporal: Vec<String>,
     until: Vec<String>,
 }
@@ -379,27 +429,41 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         adverbial: folded(ADVERBIAL),
         not_reporting: folded(NOT_REPORTING),
         pronouns: folded(RELATIVE_PRONOUNS),
+        demonstratives: folded(DEMONSTRATIVES),
+        irrealis: folded(IRREALIS),
         temporal: folded(TEMPORAL_ADJECTIVES),
         until: folded(UNTIL_WORDS),
     }
 });
 
+/// A trigger word found in the table.
+struct Found {
+    family: &'static str,
+    /// Folded bytes of proclitics.
+    pre: usize,
+    form: Form,
+    /// The table entry it comes from.
+    lemma: &'static str,
+    /// With the article or a possessive: "اللقاء", "زيارته".
+    definite: bool,
+}
+
 /// A folded word looked up in the trigger table, with its clitics peeled off: the family and
 /// the number of folded bytes of proclitics and the form of the word.
-fn lookup(word: &str) -> Option<(&'static str, usize, Form, &'static str)> {
+fn lookup(word: &str) -> Option<Found> {
     if word.chars().count() < 2 {
         return None;
     }
     let t = &*TABLE;
-    for (conj_len, w1) in strip_any(word, &["و", "ف"]) {
-        for (prep_len, w2) in strip_any(w1, &["ب", "ل", "ك", "س"]) {
+    for (_, conj_len, w1) in strip_any(word, &["و", "ف"]) {
+        for (prep, prep_len, w2) in strip_any(w1, &["ب", "ل", "ك", "س"]) {
             let mut stems = vec![(0, w2)];
-            if prep_len != "س".len()
+            if prep != "س"
                 && let Some(s) = w2.strip_prefix("ال")
             {
                 stems.push(("ال".len(), s));
             }
-            if prep_len == "ل".len()
+            if prep == "ل"
                 && let Some(s) = w2.strip_prefix('ل')
             {
                 // لل = ل + ال
@@ -410,18 +474,25 @@ fn lookup(word: &str) -> Option<(&'static str, usize, Form, &'static str)> {
                     continue;
                 }
                 let pre = conj_len + prep_len + art_len;
-                let found = |&(f, form, lemma): &(&'static str, Form, &'static str)| {
-                    let future = form == Form::Present && prep_len == "س".len();
-                    (f, pre, if future { Form::Future } else { form }, lemma)
+                let found = |&(family, form, lemma): &(&'static str, Form, &'static str),
+                             suffixed: bool| {
+                    let future = form == Form::Present && prep == "س";
+                    Found {
+                        family,
+                        pre,
+                        form: if future { Form::Future } else { form },
+                        lemma,
+                        definite: art_len > 0 || suffixed,
+                    }
                 };
                 if let Some(f) = t.words.get(stem) {
-                    return Some(found(f));
+                    return Some(found(f, false));
                 }
                 // The accusative of a noun: اتفاقا، اجتماعا
                 if let Some(s) = stem.strip_suffix('ا').filter(|s| s.chars().count() >= 3)
                     && let Some(f) = t.words.get(s)
                 {
-                    return Some(found(f));
+                    return Some(found(f, false));
                 }
                 for suffix in SUFFIXES {
                     let Some(s) = stem.strip_suffix(suffix) else {
@@ -431,7 +502,7 @@ fn lookup(word: &str) -> Option<(&'static str, usize, Form, &'static str)> {
                         continue;
                     }
                     if let Some(f) = t.words.get(s) {
-                        return Some(found(f));
+                        return Some(found(f, true));
                     }
                     // زيارته → زيارة, التقاه → التقى
                     let alt = if let Some(b) = s.strip_suffix('ت') {
@@ -442,7 +513,7 @@ fn lookup(word: &str) -> Option<(&'static str, usize, Form, &'static str)> {
                         continue;
                     };
                     if let Some(f) = t.words.get(&alt) {
-                        return Some(found(f));
+                        return Some(found(f, true));
                     }
                 }
             }
@@ -451,12 +522,13 @@ fn lookup(word: &str) -> Option<(&'static str, usize, Form, &'static str)> {
     None
 }
 
-/// The word itself, then the word without each prefix it starts with.
-fn strip_any<'a>(word: &'a str, prefixes: &[&str]) -> Vec<(usize, &'a str)> {
-    let mut out = vec![(0, word)];
-    for p in prefixes {
+/// The word itself, then the word without each prefix it starts with: (prefix, its length,
+/// the rest).
+fn strip_any<'a>(word: &'a str, prefixes: &[&'static str]) -> Vec<(&'static str, usize, &'a str)> {
+    let mut out = vec![("", 0, word)];
+    for &p in prefixes {
         if let Some(rest) = word.strip_prefix(p) {
-            out.push((p.len(), rest));
+            out.push((p, p.len(), rest));
         }
     }
     out
@@ -491,8 +563,8 @@ struct Scan {
     triggers: Vec<Trigger>,
     /// The form of each trigger.
     forms: Vec<Form>,
-    /// The lemma of each trigger.
-    lemmas: Vec<&'static str>,
+    /// The lemma of each trigger, and whether it is definite.
+    lemmas: Vec<(&'static str, bool)>,
     /// Every word: original span, folded form without و/ف.
     words: Vec<(Range<usize>, String)>,
 }
@@ -515,10 +587,18 @@ fn scan(text: &str) -> Scan {
             .unwrap_or(w);
         words.push((span.clone(), bare.to_string()));
         let adverb = TABLE.adverbial.iter().any(|a| a == w || a == bare);
-        if !adverb && let Some((family, pre, form, lemma)) = lookup(w) {
+        if !adverb
+            && let Some(Found {
+                family,
+                pre,
+                form,
+                lemma,
+                definite,
+            }) = lookup(w)
+        {
             let tspan = norm.original_span(s + pre..e);
             forms.push(form);
-            lemmas.push(lemma);
+            lemmas.push((lemma, definite));
             triggers.push(Trigger {
                 text: text.get(tspan.clone()).unwrap_or("").to_string(),
                 span: tspan,
@@ -748,11 +828,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
         let mut claimed: HashSet<Value> = HashSet::new();
         for c in &clauses {
             let dated = dated_of(c);
-            let picks: Vec<(usize, Option<usize>)> = c
-                .triggers
-                .iter()
-                .map(|&t| (t, pick(&scan, mentions, t, &dated, &c.triggers, &segs)))
-                .collect();
+            let picks = picks_of(&scan, mentions, c, &dated, &segs);
             for (_, p) in &picks {
                 if let Some(m) = p.and_then(|i| mentions.get(i)) {
                     claimed.insert(m.value);
@@ -774,13 +850,16 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
         for (ci, (clause, picks)) in clauses.iter().zip(&chosen).enumerate() {
             let dated = dated_of(clause);
             let free_near = |trig: &Trigger| -> Vec<usize> {
-                (ci.saturating_sub(1)..=ci + 1)
+                // Its own clause's dates were for its pick.
+                [ci.checked_sub(1), Some(ci + 1)]
+                    .into_iter()
+                    .flatten()
                     .filter_map(|cj| Some((cj, clause_dates.get(cj)?)))
                     .flat_map(|(cj, ds)| ds.iter().map(move |&i| (cj, i)))
                     .filter(|&(cj, i)| {
                         mentions.get(i).is_some_and(|m| {
                             segs.same(m.span.start, trig.span.start)
-                                && (cj <= ci
+                                && (cj < ci
                                     || !claimed.contains(&m.value)
                                     || describes.get(cj) == Some(&true))
                         })
@@ -841,6 +920,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                     || pluperfect(&scan.words, trig, sent.span.start)
                     || clause_opens_relative
                     || temporal_adjective(&scan.words, trig).is_some()
+                    || irrealis(&scan.words, trig, sent.span.start)
                     || vague.iter().any(|m| near_trigger(&m));
                 let free_near = free_near(trig);
                 let (value, by, ms) = if let Some(m) = pick.and_then(|i| mentions.get(i)) {
@@ -984,11 +1064,19 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
             });
         out.extend(sent_events);
     }
-    let lemmas: HashMap<usize, &'static str> = scan
+    // Lemmas of the triggers, and whether they point back (اللقاء، هذا اللقاء، زيارته).
+    let lemmas: HashMap<usize, (&'static str, bool)> = scan
         .triggers
         .iter()
         .zip(&scan.lemmas)
-        .map(|(t, &l)| (t.span.start, l))
+        .zip(&scan.forms)
+        .map(|((t, &(l, definite)), &form)| {
+            let shown = words_before(&scan.words, t.span.start, 0)
+                .next()
+                .is_some_and(|w| table.demonstratives.iter().any(|d| d == w));
+            // A verb in the past tells again what a verb of the same word told.
+            (t.span.start, (l, definite || shown || form == Form::Past))
+        })
         .collect();
     corefer(out, &blocked, &lemmas)
 }
@@ -1022,6 +1110,8 @@ fn drop_triggers_in_dates(scan: &mut Scan, mentions: &[Mention]) {
 struct Segments {
     opens: Vec<usize>,
     quotes: Vec<Range<usize>>,
+    /// Where the pieces of the sentence (between commas) start.
+    pieces: Vec<usize>,
 }
 
 impl Segments {
@@ -1057,7 +1147,16 @@ impl Segments {
                 None => open = crate::document::closer_of(c).map(|close| (i, close)),
             }
         }
-        Segments { opens, quotes }
+        let pieces = sent.pieces.iter().map(|p| p.span.start).collect();
+        Segments {
+            opens,
+            quotes,
+            pieces,
+        }
+    }
+
+    fn piece(&self, at: usize) -> usize {
+        self.pieces.partition_point(|&p| p <= at)
     }
 
     fn of(&self, at: usize) -> (usize, Option<usize>) {
@@ -1077,11 +1176,15 @@ impl Segments {
 
 /// "كانت قد أعلنت": the pluperfect tells of a time before the one the text is at.
 fn pluperfect(words: &[(Range<usize>, String)], tr: &Trigger, floor: usize) -> bool {
-    let mut before = words_before(words, tr.span.start, floor);
-    before.next() == Some("قد")
-        && before
-            .take(6)
-            .any(|w| matches!(w, "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"))
+    // "كانت قد أعلنت", "كانت ... قد تم تأجيلها"
+    let before: Vec<&str> = words_before(words, tr.span.start, floor).take(10).collect();
+    let Some(qad) = before.iter().take(2).position(|&w| w == "قد") else {
+        return false;
+    };
+    before
+        .iter()
+        .skip(qad + 1)
+        .any(|w| matches!(*w, "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"))
 }
 
 /// The word of time right after a trigger, if any ("الانتخابات [المقبلة]").
@@ -1092,10 +1195,20 @@ fn temporal_adjective(words: &[(Range<usize>, String)], tr: &Trigger) -> Option<
     (adjacent && TABLE.temporal.iter().any(|t| t == w)).then(|| r.clone())
 }
 
-/// The dated mention of its clause a trigger takes: of its own segment of speech, the nearest
+/// Whether a word of asking or intending governs a trigger ("طالب أمس بتخصيص جلسة").
+fn irrealis(words: &[(Range<usize>, String)], tr: &Trigger, floor: usize) -> bool {
+    words_before(words, tr.span.start, floor)
+        .take(5)
+        .any(|w| TABLE.irrealis.iter().any(|i| i == w))
+}
+
+/// The dated mention of its clause a trigger takes, of its own segment of speech: the nearest
 /// after it with no other trigger between ("زار دمشق في 3 آذار"), else the nearest before it
-/// with none between, else the nearest. A trigger followed by a word of time of its own
-/// ("الدورة السابقة أقيمت في صيف 2010") takes only a date after it.
+/// with none between, first within its piece of the sentence, then in the clause's other
+/// pieces ("في بلاغ أصدرته، الثلاثاء"); else the dates across other triggers, for
+/// [`picks_of`]. Triggers that only say that something took place (عقد، جرى) stand between
+/// nothing ("لعقد الجلسة"). A trigger followed by a word of time of its own ("الدورة السابقة أقيمت في صيف
+/// 2010") or governed by a word of asking takes only a date after it.
 fn pick(
     scan: &Scan,
     mentions: &[Mention],
@@ -1103,54 +1216,155 @@ fn pick(
     dated: &[usize],
     clause_triggers: &[usize],
     segs: &Segments,
-) -> Option<usize> {
-    let tr = scan.triggers.get(t)?;
+) -> Pick {
+    let Some(tr) = scan.triggers.get(t) else {
+        return Pick::Restricted(None);
+    };
     let cands: Vec<(usize, &Mention)> = dated
         .iter()
         .filter_map(|&i| Some((i, mentions.get(i)?)))
         .filter(|(_, m)| segs.same(m.span.start, tr.span.start))
         .collect();
+    // Another trigger between a and b.
     let between = |a: usize, b: usize| {
         clause_triggers.iter().any(|&o| {
             o != t
-                && scan
-                    .triggers
-                    .get(o)
-                    .is_some_and(|ot| ot.span.start > a && ot.span.start < b)
+                && scan.triggers.get(o).is_some_and(|ot| {
+                    ot.span.start > a && ot.span.start < b && !GENERIC_FAMILIES.contains(&ot.family)
+                })
         })
     };
-    let after = cands
-        .iter()
-        .filter(|(_, m)| m.span.start >= tr.span.end && !between(tr.span.end, m.span.start))
-        .min_by_key(|(_, m)| m.span.start);
-    let before = cands
-        .iter()
-        .filter(|(_, m)| m.span.end <= tr.span.start && !between(m.span.end, tr.span.start))
-        .max_by_key(|(_, m)| m.span.end);
-    if temporal_adjective(&scan.words, tr).is_some() {
-        return after.map(|&(i, _)| i);
+    let piece = segs.piece(tr.span.start);
+    let after = |same_piece: bool| {
+        cands
+            .iter()
+            .filter(|(_, m)| (segs.piece(m.span.start) == piece) == same_piece)
+            .filter(|(_, m)| m.span.start >= tr.span.end && !between(tr.span.end, m.span.start))
+            .min_by_key(|(_, m)| m.span.start)
+    };
+    let before = |same_piece: bool| {
+        cands
+            .iter()
+            .filter(|(_, m)| (segs.piece(m.span.start) == piece) == same_piece)
+            .filter(|(_, m)| m.span.end <= tr.span.start && !between(m.span.end, tr.span.start))
+            .max_by_key(|(_, m)| m.span.end)
+    };
+    let floor = segs.pieces.first().copied().unwrap_or(0);
+    if temporal_adjective(&scan.words, tr).is_some() || irrealis(&scan.words, tr, floor) {
+        return Pick::Restricted(after(true).or_else(|| after(false)).map(|&(i, _)| i));
     }
-    after
-        .or(before)
-        .or_else(|| {
-            cands
+    let direct = after(true)
+        .or_else(|| before(true))
+        .or_else(|| after(false))
+        .or_else(|| before(false));
+    if let Some(&(i, _)) = direct {
+        return Pick::Direct(i);
+    }
+    // Across other triggers: nearest first; only through nouns that took the same date.
+    let mut across: Vec<(usize, usize, Vec<usize>)> = cands
+        .iter()
+        .map(|&(i, m)| {
+            let (a, b) = if m.span.start >= tr.span.end {
+                (tr.span.end, m.span.start)
+            } else {
+                (m.span.end, tr.span.start)
+            };
+            let nouns: Vec<usize> = clause_triggers
                 .iter()
-                .min_by_key(|(_, m)| distance(&tr.span, &m.span))
+                .copied()
+                .filter(|&o| o != t && scan.forms.get(o) == Some(&Form::Noun))
+                .filter(|&o| {
+                    scan.triggers.get(o).is_some_and(|ot| {
+                        ot.span.start > a
+                            && ot.span.start < b
+                            && !GENERIC_FAMILIES.contains(&ot.family)
+                    })
+                })
+                .collect();
+            (distance(&tr.span, &m.span).0, i, nouns)
         })
-        .map(|&(i, _)| i)
+        .collect();
+    across.sort_by_key(|(d, _, _)| *d);
+    Pick::Across(across.into_iter().map(|(_, i, ns)| (i, ns)).collect())
+}
+
+/// What [`pick`] found for a trigger.
+enum Pick {
+    /// A date with no other trigger between.
+    Direct(usize),
+    /// Only a date after the trigger, or none: the trigger has a time of its own.
+    Restricted(Option<usize>),
+    /// Dates across other triggers, nearest first, each with the nouns between.
+    Across(Vec<(usize, Vec<usize>)>),
+}
+
+/// The dated mention each trigger of a clause takes ([`pick`]). A date across other triggers
+/// is taken only through verbs ("وصل... والتقى", "المؤتمر سينطلق يوم 14 ماي") and nouns that
+/// took it ("للقاء المحتجين والتفاوض معهم", "مقتل 5 أشخاص في هجوم... فجر اليوم"), not
+/// through a noun that has a time of its own ("طالب أمس بتخصيص جلسة... وراء غرق مركب").
+fn picks_of(
+    scan: &Scan,
+    mentions: &[Mention],
+    c: &Clause,
+    dated: &[usize],
+    segs: &Segments,
+) -> Vec<(usize, Option<usize>)> {
+    let found: Vec<(usize, Pick)> = c
+        .triggers
+        .iter()
+        .map(|&t| (t, pick(scan, mentions, t, dated, &c.triggers, segs)))
+        .collect();
+    let mut got: HashMap<usize, Option<usize>> = found
+        .iter()
+        .map(|(t, p)| {
+            let g = match p {
+                Pick::Direct(i) => Some(*i),
+                Pick::Restricted(i) => *i,
+                Pick::Across(_) => None,
+            };
+            (*t, g)
+        })
+        .collect();
+    for _ in 0..found.len() {
+        let mut changed = false;
+        for (t, p) in &found {
+            let Pick::Across(options) = p else { continue };
+            if got.get(t).copied().flatten().is_some() {
+                continue;
+            }
+            let through = options.iter().find(|(i, nouns)| {
+                nouns
+                    .iter()
+                    .all(|o| got.get(o).copied().flatten() == Some(*i))
+            });
+            if let Some((i, _)) = through {
+                got.insert(*t, Some(*i));
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    found
+        .iter()
+        .map(|(t, _)| (*t, got.get(t).copied().flatten()))
+        .collect()
 }
 
 /// An undated event whose trigger word (its lemma: لقاء for اللقاء، لقاءات...) has one date
-/// elsewhere in the text, given in the clause of a trigger of that word, is that event told
-/// again ("عقب لقاء جمعه اليوم... وأضاف أن اللقاء تناول..."): it takes that date. Words that
-/// only hold or frame another event, and triggers with a time of their own (`blocked`), are
-/// left alone.
+/// elsewhere in the text, given in the clause of a trigger of that word, and which points back
+/// (with the article, a demonstrative or a possessive: "اللقاء", "هذا اللقاء", "زيارته") is
+/// that event told again ("عقب لقاء جمعه اليوم... وأضاف أن اللقاء تناول..."): it takes that
+/// date. "إلى اجتماع رؤساء الكتل" is another meeting. Words that only hold or frame another
+/// event, and triggers with a time of their own (`blocked`), are left alone.
 fn corefer(
     evs: Vec<Event>,
     blocked: &HashSet<usize>,
-    lemmas: &HashMap<usize, &'static str>,
+    lemmas: &HashMap<usize, (&'static str, bool)>,
 ) -> Vec<Event> {
-    let lemma = |t: &Trigger| lemmas.get(&t.span.start).copied();
+    let lemma = |t: &Trigger| lemmas.get(&t.span.start).map(|&(l, _)| l);
+    let definite = |t: &Trigger| lemmas.get(&t.span.start).is_some_and(|&(_, d)| d);
     let mut dates: HashMap<&'static str, Vec<(Value, Vec<Mention>)>> = HashMap::new();
     for e in &evs {
         let Some(v) = e.value.filter(|_| e.dated_by == DatedBy::Explicit) else {
@@ -1167,6 +1381,7 @@ fn corefer(
     }
     let donor = |t: &Trigger| -> Option<&(Value, Vec<Mention>)> {
         if blocked.contains(&t.span.start)
+            || !definite(t)
             || GENERIC_FAMILIES.contains(&t.family)
             || FRAME_FAMILIES.contains(&t.family)
         {
@@ -1343,7 +1558,7 @@ mod tests {
     use super::*;
 
     fn family(w: &str) -> Option<&'static str> {
-        lookup(&fold(w)).map(|(f, _, _, _)| f)
+        lookup(&fold(w)).map(|f| f.family)
     }
 
     #[test]
@@ -1366,6 +1581,8 @@ mod tests {
             ("الوزير", None),
             ("سوريا", None),
             ("وقال", None),
+            ("بالإحتفاظ", Some("arrest")),
+            ("حملة", Some("campaign")),
         ];
         for (w, want) in cases {
             assert_eq!(family(w), want, "{w}");
