@@ -1,16 +1,33 @@
 //! Events: the things a text says happened (or will happen), found by trigger words, and the
 //! date each one gets from the mentions around it.
 //!
-//! A trigger is a noun or a verb from the [`TRIGGERS`] table (زيارة/زار، لقاء/التقى، اجتماع...),
-//! recognised with its clitics (وزار، بزيارته، سيزور، للاجتماع). A sentence is cut into clauses
-//! at semicolons and at commas that open a new triggered piece (a comma before an apposition or
-//! a date does not end a clause). Each event takes the dated mention of its clause nearest to
-//! its trigger ([`DatedBy::Explicit`]); else the nearest dated mention of its sentence, or the
-//! date of the preceding sentence when its sentence continues that one ("خلال زيارته...")
-//! ([`DatedBy::Inherited`]); else the document's date if its clause speaks of the present
-//! ("حاليا", [`DatedBy::Document`]); else it stays undated ([`DatedBy::None`]). An event after
-//! بعد/قبل/منذ ("بعد سقوط النظام") never inherits: its time is relative to something else.
-//! A clause with a dated mention but no trigger is an event too, with no trigger.
+//! A trigger is a noun or a verb from the [`TRIGGER_NOUNS`] and [`TRIGGER_VERBS`] tables
+//! (زيارة/زار، لقاء/التقى، اجتماع...), recognised with its clitics (وزار، بزيارته، سيزور،
+//! للاجتماع). A sentence is cut into clauses at semicolons and at commas or complements (إن،
+//! أن) that open a new triggered piece (a comma before an apposition or a date does not end a
+//! clause).
+//!
+//! Dates belong to their stretch of speech: reported speech ("قال اليوم إن الاجتماع سيعقد
+//! غدا": اليوم dates the saying, غدا the meeting) and quotations are segments, and a date never
+//! dates a trigger of another segment. Within its segment, a trigger takes
+//! ([`DatedBy::Explicit`]) the nearest date of its clause after it with no other trigger
+//! between ("زار دمشق في 3 آذار"), else the nearest before it, first within its piece of the
+//! sentence, then across the clause's commas ("في بلاغ أصدرته، الثلاثاء"); across another
+//! trigger only through verbs ("وصل... والتقى") and nouns that took the same date. Else it
+//! inherits ([`DatedBy::Inherited`]) a date of the clause before it, or of the clause after it
+//! that no other event took or that describes it ("رحلة... والتي ستنطلق العام القادم"); the
+//! date of the preceding sentence when its sentence continues that one ("خلال زيارته...", or
+//! a past verb in a report with no date of its own: "وأفادت الوزارة أنه حجز لديهم"); or the
+//! date of the same event told elsewhere ("عقب لقاء جمعه اليوم... أن اللقاء تناول": same
+//! word, pointing back with the article, a possessive or a demonstrative, one date in the text).
+//! A verb in the present said with حاليا/الآن ("يجري حاليا") takes the document's date
+//! ([`DatedBy::Document`]); else the event stays undated ([`DatedBy::None`]).
+//!
+//! An event whose time the text relates to something else takes no date from elsewhere: after
+//! بعد/قبل/منذ ("بعد سقوط النظام"), in the pluperfect ("كانت قد أعلنت"), with a time word of
+//! its own ("الانتخابات المقبلة", "زيارة سابقة", "الاتفاقات المبرمة"), asked for ("طالب
+//! بتخصيص جلسة"), or near a vague word (مؤخرا، قريبا، حاليا، "حتى الآن"). A clause with a dated
+//! mention but no trigger is an event too, with no trigger.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -730,9 +747,6 @@ struct Clause {
     span: Range<usize>,
     triggers: Vec<usize>,
     mentions: Vec<usize>,
-    /// How many complements (إن، أن) open before the clause's end: clauses of one segment
-    /// report one thing.
-    segment: usize,
 }
 
 /// A mention that can date an event: a calendar date, and not a year before 100 (a number
@@ -1503,9 +1517,7 @@ fn clauses_of(
     mi: &mut usize,
 ) -> Vec<Clause> {
     let mut clauses: Vec<Clause> = Vec::new();
-    let mut segment = 0usize;
     for (pi, piece) in sent.pieces.iter().enumerate() {
-        segment += usize::from(piece.after_complement);
         // Everything up to the next piece belongs to this one (marks included).
         let limit = sent
             .pieces
@@ -1540,13 +1552,11 @@ fn clauses_of(
                 c.span.end = piece.span.end;
                 c.triggers.extend(ts);
                 c.mentions.extend(ms);
-                c.segment = segment;
             }
             _ => clauses.push(Clause {
                 span: piece.span.clone(),
                 triggers: ts,
                 mentions: ms,
-                segment,
             }),
         }
     }
@@ -1643,6 +1653,94 @@ mod tests {
                     Some("2025-03-03".into()),
                     DatedBy::Inherited
                 ),
+            ]
+        );
+    }
+
+    fn dates(text: &str) -> Vec<(Option<&'static str>, Option<String>)> {
+        dated(text)
+            .into_iter()
+            .filter(|(f, _, _)| f.is_some())
+            .map(|(f, v, _)| (f, v))
+            .collect()
+    }
+
+    #[test]
+    fn reported_speech_dates_the_saying() {
+        // اليوم dates the saying, غدا the meeting.
+        assert_eq!(
+            dates("قال الوزير اليوم إن الاجتماع سيعقد غدا."),
+            [(Some("meeting"), Some("2025-12-25".into()))]
+        );
+        assert_eq!(
+            dates("قال الوزير اليوم إن الاجتماع كان مثمرا."),
+            [(Some("meeting"), None)]
+        );
+        // A date in a quotation dates nothing outside it.
+        assert_eq!(
+            dates("وقال في المؤتمر: «الزيارة كانت في 3 آذار 2012»."),
+            [
+                (Some("conference"), None),
+                (Some("visit"), Some("2012-03-03".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn the_date_after_the_trigger_first() {
+        assert_eq!(
+            dates(
+                "تعريفة جديدة ابتداء من يوم 11 ماي 2017، في بلاغ أصدرته الشركة، الثلاثاء 9 ماي 2017."
+            ),
+            [(Some("announcement"), Some("2017-05-09".into()))]
+        );
+    }
+
+    #[test]
+    fn times_of_their_own() {
+        assert_eq!(
+            dates("أعلن الحزب أمس استعداده للانتخابات المقبلة."),
+            [
+                (Some("announcement"), Some("2025-12-23".into())),
+                (Some("election"), None)
+            ]
+        );
+        assert_eq!(
+            dates("طالب النائب أمس بعقد جلسة خاصة."),
+            [(Some("session"), None)]
+        );
+        assert_eq!(
+            dates("وصل الوفد أمس، وكانت الوزارة قد أعلنت عن الموعد."),
+            [
+                (Some("arrival"), Some("2025-12-23".into())),
+                (Some("announcement"), None)
+            ]
+        );
+        assert_eq!(dates("لم يعقد الاجتماع حتى الآن."), [(Some("meeting"), None)]);
+        assert_eq!(
+            dates("التقى الوزير مؤخرا نظيره، وغادر الرياض الاثنين 22 كانون الأول."),
+            [
+                (Some("meeting"), None),
+                (Some("departure"), Some("2025-12-22".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn an_event_told_again_takes_its_date() {
+        assert_eq!(
+            dates("عقد الوزيران لقاء اليوم في الرياض. وقال الوزير إن اللقاء كان مثمرا."),
+            [
+                (Some("meeting"), Some("2025-12-24".into())),
+                (Some("meeting"), Some("2025-12-24".into()))
+            ]
+        );
+        // Another meeting, not the one told.
+        assert_eq!(
+            dates("عقد الوزيران لقاء اليوم في الرياض. وسيحيل المشروع إلى لقاء رؤساء الكتل."),
+            [
+                (Some("meeting"), Some("2025-12-24".into())),
+                (Some("meeting"), None)
             ]
         );
     }
