@@ -16,9 +16,8 @@
 //! trigger only through verbs ("وصل... والتقى") and nouns that took the same date. Else it
 //! inherits ([`DatedBy::Inherited`]) a date of the clause before it, or of the clause after it
 //! that no other event took or that describes it ("رحلة... والتي ستنطلق العام القادم"); the
-//! date of the preceding sentence when its sentence continues that one ("خلال زيارته...", or
-//! a past verb in a report with no date of its own: "وأفادت الوزارة أنه حجز لديهم"); or the
-//! date of the same event told elsewhere ("عقب لقاء جمعه اليوم... أن اللقاء تناول": same
+//! date of the preceding sentence when its sentence continues that one ("خلال زيارته..."); or
+//! the date of the same event told elsewhere ("عقب لقاء جمعه اليوم... أن اللقاء تناول": same
 //! word, pointing back with the article, a possessive or a demonstrative, one date in the text).
 //! A verb in the present said with حاليا/الآن ("يجري حاليا") takes the document's date
 //! ([`DatedBy::Document`]); else the event stays undated ([`DatedBy::None`]).
@@ -278,6 +277,33 @@ const RELATIVE_PRONOUNS: &[&str] = &[
     "اللاتي",
 ];
 
+/// Families of events that a text tells again as the same occurrence ("عقد لقاء... اللقاء
+/// تناول"), not words also used for kinds of things ("الهجوم" a position on the field, "القتل"
+/// killing in general, "وصلت النسبة" reached).
+const TOLD_AGAIN: &[&str] = &[
+    "visit",
+    "meeting",
+    "talks",
+    "summit",
+    "conference",
+    "session",
+    "reception",
+    "signing",
+    "election",
+    "explosion",
+    "accident",
+    "match",
+    "festival",
+    "opening",
+    "protest",
+    "strike",
+    "trial",
+    "arrest",
+    "seizure",
+    "campaign",
+    "surgery",
+];
+
 /// Demonstratives before a trigger: it points back to an event told before ("هذا اللقاء").
 const DEMONSTRATIVES: &[&str] = &["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"];
 
@@ -463,6 +489,8 @@ struct Found {
     lemma: &'static str,
     /// With the article or a possessive: "اللقاء", "زيارته".
     definite: bool,
+    /// With a pronoun after it: "زيارته", "التقاه".
+    suffixed: bool,
 }
 
 /// A folded word looked up in the trigger table, with its clitics peeled off: the family and
@@ -494,12 +522,21 @@ fn lookup(word: &str) -> Option<Found> {
                 let found = |&(family, form, lemma): &(&'static str, Form, &'static str),
                              suffixed: bool| {
                     let future = form == Form::Present && prep == "س";
+                    let form = if future {
+                        Form::Future
+                    } else if art_len > 0 {
+                        // "القصف", "العقد": with the article, a noun.
+                        Form::Noun
+                    } else {
+                        form
+                    };
                     Found {
                         family,
                         pre,
-                        form: if future { Form::Future } else { form },
+                        form,
                         lemma,
                         definite: art_len > 0 || suffixed,
+                        suffixed,
                     }
                 };
                 if let Some(f) = t.words.get(stem) {
@@ -580,8 +617,8 @@ struct Scan {
     triggers: Vec<Trigger>,
     /// The form of each trigger.
     forms: Vec<Form>,
-    /// The lemma of each trigger, and whether it is definite.
-    lemmas: Vec<(&'static str, bool)>,
+    /// The lemma of each trigger, whether it is definite and whether a pronoun follows it.
+    lemmas: Vec<(&'static str, bool, bool)>,
     /// Every word: original span, folded form without و/ف.
     words: Vec<(Range<usize>, String)>,
 }
@@ -611,11 +648,12 @@ fn scan(text: &str) -> Scan {
                 form,
                 lemma,
                 definite,
+                suffixed,
             }) = lookup(w)
         {
             let tspan = norm.original_span(s + pre..e);
             forms.push(form);
-            lemmas.push((lemma, definite));
+            lemmas.push((lemma, definite, suffixed));
             triggers.push(Trigger {
                 text: text.get(tspan.clone()).unwrap_or("").to_string(),
                 span: tspan,
@@ -971,13 +1009,6 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                     (Some(v), DatedBy::Inherited, ms)
                 } else if let Some((v, ms)) = prev_date.as_ref().filter(|_| opens_continuation) {
                     (Some(*v), DatedBy::Inherited, ms.clone())
-                } else if scan.forms.get(t) == Some(&Form::Past)
-                    && segs.reported(trig.span.start)
-                    && let Some((v, ms)) = prev_date.as_ref()
-                {
-                    // "وأفادت الوزارة أنه حجز لديهم...": a report with no date of its own
-                    // tells more of what the sentence before it dated.
-                    (Some(*v), DatedBy::Inherited, ms.clone())
                 } else {
                     (None, DatedBy::None, Vec::new())
                 };
@@ -1084,12 +1115,18 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
         .iter()
         .zip(&scan.lemmas)
         .zip(&scan.forms)
-        .map(|((t, &(l, definite)), &form)| {
+        .map(|((t, &(l, definite, suffixed)), &form)| {
             let shown = words_before(&scan.words, t.span.start, 0)
                 .next()
                 .is_some_and(|w| table.demonstratives.iter().any(|d| d == w));
-            // A verb in the past tells again what a verb of the same word told.
-            (t.span.start, (l, definite || shown || form == Form::Past))
+            // A noun points back with the article, a possessive or a demonstrative; a bare
+            // verb in the past tells again what the same verb told ("أوقفت ماليزيا...").
+            let back = match form {
+                Form::Noun => definite || shown,
+                Form::Past => !suffixed,
+                Form::Present | Form::Future => false,
+            };
+            (t.span.start, (l, back))
         })
         .collect();
     corefer(out, &blocked, &lemmas)
@@ -1370,8 +1407,8 @@ fn picks_of(
 /// elsewhere in the text, given in the clause of a trigger of that word, and which points back
 /// (with the article, a demonstrative or a possessive: "اللقاء", "هذا اللقاء", "زيارته") is
 /// that event told again ("عقب لقاء جمعه اليوم... وأضاف أن اللقاء تناول..."): it takes that
-/// date. "إلى اجتماع رؤساء الكتل" is another meeting. Words that only hold or frame another
-/// event, and triggers with a time of their own (`blocked`), are left alone.
+/// date. "إلى اجتماع رؤساء الكتل" is another meeting. Only families of [`TOLD_AGAIN`], and not
+/// triggers with a time of their own (`blocked`).
 fn corefer(
     evs: Vec<Event>,
     blocked: &HashSet<usize>,
@@ -1394,11 +1431,7 @@ fn corefer(
         }
     }
     let donor = |t: &Trigger| -> Option<&(Value, Vec<Mention>)> {
-        if blocked.contains(&t.span.start)
-            || !definite(t)
-            || GENERIC_FAMILIES.contains(&t.family)
-            || FRAME_FAMILIES.contains(&t.family)
-        {
+        if blocked.contains(&t.span.start) || !definite(t) || !TOLD_AGAIN.contains(&t.family) {
             return None;
         }
         match lemma(t).and_then(|l| dates.get(l)).map(Vec::as_slice) {
