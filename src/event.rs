@@ -863,7 +863,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
     };
     for (si, sent) in sents.iter().enumerate() {
         let sent = split_complements(sent, &scan.words, &table.complementizers);
-        let segs = Segments::new(text, &sent, &scan.words, table);
+        let segs = Segments::new(text, &sent, &scan.words, mentions, table);
         let clauses = clauses_of(&sent, &scan.triggers, mentions, &mut ti, &mut mi);
         let opens_continuation = words_before(&scan.words, sent.span.end, sent.span.start)
             .last()
@@ -1155,9 +1155,9 @@ fn drop_triggers_in_dates(scan: &mut Scan, mentions: &[Mention]) {
     scan.lemmas.retain(|_| k.next().copied().unwrap_or(true));
 }
 
-/// Where reported speech opens and where quotations are in a sentence: a date and a trigger of
-/// different segments do not belong together ("قال اليوم إن الاجتماع سيعقد..." dates the
-/// saying, not the meeting).
+/// Where reported speech opens and where quotations with a date are in a sentence: a date and a
+/// trigger of different segments do not belong together ("قال اليوم إن الاجتماع سيعقد..."
+/// dates the saying, not the meeting).
 struct Segments {
     opens: Vec<usize>,
     quotes: Vec<Range<usize>>,
@@ -1170,6 +1170,7 @@ impl Segments {
         text: &str,
         sent: &Sentence,
         words: &[(Range<usize>, String)],
+        mentions: &[Mention],
         table: &Table,
     ) -> Segments {
         let from = words.partition_point(|(r, _)| r.start < sent.span.start);
@@ -1191,7 +1192,19 @@ impl Segments {
         for (i, c) in body.char_indices() {
             match open {
                 Some((s, close)) if c == close => {
-                    quotes.push(sent.span.start + s..sent.span.start + i);
+                    // A quotation with a date of its own; a name in quotes ("«حوار التوافق
+                    // الوطني» خلال يونيو") is part of the sentence.
+                    let q = sent.span.start + s..sent.span.start + i;
+                    let from = mentions.partition_point(|m| m.span.start < q.start);
+                    if mentions
+                        .get(from..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .take_while(|m| m.span.start < q.end)
+                        .any(is_dated)
+                    {
+                        quotes.push(q);
+                    }
                     open = None;
                 }
                 Some(_) => {}
@@ -1265,26 +1278,29 @@ fn pick(
     mentions: &[Mention],
     t: usize,
     dated: &[usize],
-    clause_triggers: &[usize],
+    cl: &ClauseTriggers,
     segs: &Segments,
 ) -> Pick {
     let Some(tr) = scan.triggers.get(t) else {
         return Pick::Restricted(None);
     };
-    let cands: Vec<(usize, &Mention)> = dated
+    // The dates nearest the trigger: a few on each side are enough, and keep a clause of
+    // thousands of words linear.
+    let at = dated.partition_point(|&i| {
+        mentions
+            .get(i)
+            .is_some_and(|m| m.span.start < tr.span.start)
+    });
+    let window = dated
+        .get(at.saturating_sub(NEAREST)..(at + NEAREST).min(dated.len()))
+        .unwrap_or(&[]);
+    let cands: Vec<(usize, &Mention)> = window
         .iter()
         .filter_map(|&i| Some((i, mentions.get(i)?)))
         .filter(|(_, m)| segs.same(m.span.start, tr.span.start))
         .collect();
     // Another trigger between a and b.
-    let between = |a: usize, b: usize| {
-        clause_triggers.iter().any(|&o| {
-            o != t
-                && scan.triggers.get(o).is_some_and(|ot| {
-                    ot.span.start > a && ot.span.start < b && !GENERIC_FAMILIES.contains(&ot.family)
-                })
-        })
-    };
+    let between = |a: usize, b: usize| cl.between(&cl.events, a, b).next().is_some();
     let piece = segs.piece(tr.span.start);
     let after = |same_piece: bool| {
         cands
@@ -1314,29 +1330,63 @@ fn pick(
     // Across other triggers: nearest first; only through nouns that took the same date.
     let mut across: Vec<(usize, usize, Vec<usize>)> = cands
         .iter()
-        .map(|&(i, m)| {
+        .filter_map(|&(i, m)| {
             let (a, b) = if m.span.start >= tr.span.end {
                 (tr.span.end, m.span.start)
             } else {
                 (m.span.end, tr.span.start)
             };
-            let nouns: Vec<usize> = clause_triggers
-                .iter()
-                .copied()
-                .filter(|&o| o != t && scan.forms.get(o) == Some(&Form::Noun))
-                .filter(|&o| {
-                    scan.triggers.get(o).is_some_and(|ot| {
-                        ot.span.start > a
-                            && ot.span.start < b
-                            && !GENERIC_FAMILIES.contains(&ot.family)
-                    })
-                })
-                .collect();
-            (distance(&tr.span, &m.span).0, i, nouns)
+            let nouns: Vec<usize> = cl.between(&cl.nouns, a, b).take(NEAREST + 1).collect();
+            (nouns.len() <= NEAREST).then(|| (distance(&tr.span, &m.span).0, i, nouns))
         })
         .collect();
     across.sort_by_key(|(d, _, _)| *d);
     Pick::Across(across.into_iter().map(|(_, i, ns)| (i, ns)).collect())
+}
+
+/// How many dates on each side of a trigger, and nouns between, [`pick`] looks at.
+const NEAREST: usize = 8;
+
+/// The triggers of a clause that may stand between a trigger and a date, by start: all but
+/// the generic ones, and the nouns among them.
+struct ClauseTriggers {
+    events: Vec<(usize, usize)>,
+    nouns: Vec<(usize, usize)>,
+}
+
+impl ClauseTriggers {
+    fn new(scan: &Scan, c: &Clause) -> ClauseTriggers {
+        let mut events = Vec::new();
+        let mut nouns = Vec::new();
+        for &o in &c.triggers {
+            let Some(ot) = scan.triggers.get(o) else {
+                continue;
+            };
+            if GENERIC_FAMILIES.contains(&ot.family) {
+                continue;
+            }
+            events.push((ot.span.start, o));
+            if scan.forms.get(o) == Some(&Form::Noun) {
+                nouns.push((ot.span.start, o));
+            }
+        }
+        ClauseTriggers { events, nouns }
+    }
+
+    /// The triggers of `list` that start strictly between a and b.
+    fn between<'a>(
+        &self,
+        list: &'a [(usize, usize)],
+        a: usize,
+        b: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let from = list.partition_point(|&(s, _)| s <= a);
+        list.get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |&&(s, _)| s < b)
+            .map(|&(_, o)| o)
+    }
 }
 
 /// What [`pick`] found for a trigger.
@@ -1360,10 +1410,11 @@ fn picks_of(
     dated: &[usize],
     segs: &Segments,
 ) -> Vec<(usize, Option<usize>)> {
+    let cl = ClauseTriggers::new(scan, c);
     let found: Vec<(usize, Pick)> = c
         .triggers
         .iter()
-        .map(|&t| (t, pick(scan, mentions, t, dated, &c.triggers, segs)))
+        .map(|&t| (t, pick(scan, mentions, t, dated, &cl, segs)))
         .collect();
     let mut got: HashMap<usize, Option<usize>> = found
         .iter()
@@ -1376,7 +1427,8 @@ fn picks_of(
             (*t, g)
         })
         .collect();
-    for _ in 0..found.len() {
+    // A chain of nouns is short: a few rounds.
+    for _ in 0..found.len().min(NEAREST) {
         let mut changed = false;
         for (t, p) in &found {
             let Pick::Across(options) = p else { continue };
