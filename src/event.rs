@@ -687,9 +687,10 @@ fn scan(text: &str) -> Scan {
 pub enum DatedBy {
     /// A date mention in its own clause.
     Explicit,
-    /// The date of its sentence, or of the preceding sentence it continues.
+    /// The date of a neighbouring clause, of the preceding sentence it continues, or of the
+    /// same event told elsewhere in the text.
     Inherited,
-    /// The document's date: its clause speaks of the present (حاليا، الآن).
+    /// The document's date: a verb in the present said with حاليا or الآن ("يجري حاليا").
     Document,
     /// No date.
     None,
