@@ -461,6 +461,8 @@ const DIRECTIONS: &[(&str, Direction)] = &[
     ("الجاية", Direction::Future),
     ("الآتي", Direction::Future),
     ("الآتية", Direction::Future),
+    ("الموالي", Direction::Future),
+    ("الموالية", Direction::Future),
     ("المقبلين", Direction::Future),
     ("القادمين", Direction::Future),
     ("الجاري", Direction::Current),
@@ -889,9 +891,9 @@ impl Lexicon {
         if let Some(e) = self.try_word(rest, clitic, true) {
             return Some(e);
         }
-        // ل + ال is written لل: restore the article.
-        // The ل stays in the span: it is also the article's lam.
-        if rest.starts_with('ل') && !rest.starts_with("ال") {
+        // ل + ال is written لل: restore the article ("للعام"), after ل only: "كلاب" is not
+        // ك + الاب. The ل stays in the span: it is also the article's lam.
+        if base.starts_with("لل") && rest.starts_with('ل') && !rest.starts_with("ال") {
             // On the stack: `word` is at most 40 bytes.
             let mut buf = [0u8; 48];
             let alef = "ا".as_bytes();
@@ -1035,12 +1037,13 @@ mod tests {
         {
             return Some(e);
         }
-        let rest = strip_any(conj.unwrap_or(word), &["ب", "ل", "ك"])?;
+        let base = conj.unwrap_or(word);
+        let rest = strip_any(base, &["ب", "ل", "ك"])?;
         let clitic = word.len() - rest.len();
         if let Some(e) = try_word(rest, clitic, true) {
             return Some(e);
         }
-        if rest.starts_with('ل') && !rest.starts_with("ال") {
+        if base.starts_with("لل") && rest.starts_with('ل') && !rest.starts_with("ال") {
             let conj = conj.map_or(0, |c| word.len() - c.len());
             return try_word(&format!("ا{rest}"), conj, true);
         }
