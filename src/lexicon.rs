@@ -643,6 +643,100 @@ const OTHERS: &[(&str, Lex)] = &[
     ("اللي", Lex::Which),
 ];
 
+/// The standard name of each month in each Gregorian family, for messages and display.
+const MONTH_NAMES: [(MonthFamily, [&str; 12]); 4] = [
+    (
+        MonthFamily::Syriac,
+        [
+            "كانون الثاني",
+            "شباط",
+            "آذار",
+            "نيسان",
+            "أيار",
+            "حزيران",
+            "تموز",
+            "آب",
+            "أيلول",
+            "تشرين الأول",
+            "تشرين الثاني",
+            "كانون الأول",
+        ],
+    ),
+    (
+        MonthFamily::Egyptian,
+        [
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ],
+    ),
+    (
+        MonthFamily::Maghrebi,
+        [
+            "جانفي",
+            "فيفري",
+            "مارس",
+            "أفريل",
+            "ماي",
+            "جوان",
+            "جويلية",
+            "أوت",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ],
+    ),
+    (
+        MonthFamily::Moroccan,
+        [
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "ماي",
+            "يونيو",
+            "يوليوز",
+            "غشت",
+            "شتنبر",
+            "أكتوبر",
+            "نونبر",
+            "دجنبر",
+        ],
+    ),
+];
+
+/// The standard name of month `month` (1–12) in a family: "شباط", "فبراير", "فيفري"; Hijri
+/// names for [`MonthFamily::Hijri`]; `None` for numbered months and out-of-range numbers.
+///
+/// ```
+/// use tarikh::lexicon::{month_name, MonthFamily};
+///
+/// assert_eq!(month_name(12, MonthFamily::Syriac), Some("كانون الأول"));
+/// assert_eq!(month_name(8, MonthFamily::Moroccan), Some("غشت"));
+/// assert_eq!(month_name(9, MonthFamily::Hijri), Some("رمضان"));
+/// assert_eq!(month_name(13, MonthFamily::Egyptian), None);
+/// ```
+pub fn month_name(month: u8, family: MonthFamily) -> Option<&'static str> {
+    if family == MonthFamily::Hijri {
+        return crate::hijri::month_name(month);
+    }
+    let idx = usize::from(month.checked_sub(1)?);
+    MONTH_NAMES
+        .iter()
+        .find(|(f, _)| *f == family)
+        .and_then(|(_, names)| names.get(idx).copied())
+}
+
 /// Month names that are read as months only with a day or a year, even after a preposition:
 /// آب (also the city إب once folded, and "father"), أوت ("out"), صفر ("zero"), رجب (a name).
 /// Written folded.
