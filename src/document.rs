@@ -39,7 +39,8 @@ pub struct Sentence {
     pub pieces: Vec<Piece>,
 }
 
-fn closer_of(c: char) -> Option<char> {
+/// The closing quotation mark of an opening one.
+pub(crate) fn closer_of(c: char) -> Option<char> {
     match c {
         '"' => Some('"'),
         '“' => Some('”'),

@@ -1,21 +1,38 @@
 //! Events: the things a text says happened (or will happen), found by trigger words, and the
 //! date each one gets from the mentions around it.
 //!
-//! A trigger is a noun or a verb from the [`TRIGGERS`] table (زيارة/زار، لقاء/التقى، اجتماع...),
-//! recognised with its clitics (وزار، بزيارته، سيزور، للاجتماع). A sentence is cut into clauses
-//! at semicolons and at commas that open a new triggered piece (a comma before an apposition or
-//! a date does not end a clause). Each event takes the dated mention of its clause nearest to
-//! its trigger ([`DatedBy::Explicit`]); else the nearest dated mention of its sentence, or the
-//! date of the preceding sentence when its sentence continues that one ("خلال زيارته...")
-//! ([`DatedBy::Inherited`]); else the document's date if its clause speaks of the present
-//! ("حاليا", [`DatedBy::Document`]); else it stays undated ([`DatedBy::None`]). An event after
-//! بعد/قبل/منذ ("بعد سقوط النظام") never inherits: its time is relative to something else.
-//! A clause with a dated mention but no trigger is an event too, with no trigger.
+//! A trigger is a noun or a verb from the [`TRIGGER_NOUNS`] and [`TRIGGER_VERBS`] tables
+//! (زيارة/زار، لقاء/التقى، اجتماع...), recognised with its clitics (وزار، بزيارته، سيزور،
+//! للاجتماع). A sentence is cut into clauses at semicolons and at commas or complements (إن،
+//! أن) that open a new triggered piece (a comma before an apposition or a date does not end a
+//! clause).
+//!
+//! Dates belong to their stretch of speech: reported speech ("قال اليوم إن الاجتماع سيعقد
+//! غدا": اليوم dates the saying, غدا the meeting) and quotations are segments, and a date never
+//! dates a trigger of another segment. Within its segment, a trigger takes
+//! ([`DatedBy::Explicit`]) the nearest date of its clause after it with no other trigger
+//! between ("زار دمشق في 3 آذار"), else the nearest before it, first within its piece of the
+//! sentence, then across the clause's commas ("في بلاغ أصدرته، الثلاثاء"); across another
+//! trigger only through verbs ("وصل... والتقى") and nouns that took the same date. Else it
+//! inherits ([`DatedBy::Inherited`]) a date of the clause before it, or of the clause after it
+//! that no other event took or that describes it ("رحلة... والتي ستنطلق العام القادم"); the
+//! date of the preceding sentence when its sentence continues that one ("خلال زيارته..."); or
+//! the date of the same event told elsewhere ("عقب لقاء جمعه اليوم... أن اللقاء تناول": same
+//! word, pointing back with the article, a possessive or a demonstrative, one date in the text).
+//! A verb in the present said with حاليا/الآن ("يجري حاليا") takes the document's date
+//! ([`DatedBy::Document`]); else the event stays undated ([`DatedBy::None`]).
+//!
+//! An event whose time the text relates to something else takes no date from elsewhere: after
+//! بعد/قبل/منذ ("بعد سقوط النظام"), in the pluperfect ("كانت قد أعلنت"), with a time word of
+//! its own ("الانتخابات المقبلة", "زيارة سابقة", "الاتفاقات المبرمة"), asked for ("طالب
+//! بتخصيص جلسة"), or near a vague word (مؤخرا، قريبا، حاليا، "حتى الآن"). A clause with a dated
+//! mention but no trigger is an event too, with no trigger.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use chrono::Datelike;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
@@ -62,12 +79,30 @@ pub const TRIGGER_NOUNS: &[(&str, &[&str])] = &[
         "clash",
         &["اشتباك", "اشتباكات", "معركة", "معارك", "مواجهات"],
     ),
-    ("arrest", &["اعتقال", "إيقاف", "احتجاز", "قبض", "توقيف"]),
+    (
+        "arrest",
+        &[
+            "اعتقال",
+            "إيقاف",
+            "احتجاز",
+            "قبض",
+            "توقيف",
+            "إطاحة",
+            "احتفاظ",
+        ],
+    ),
     ("release", &["إفراج", "إطلاق سراح"]),
     ("seizure", &["حجز", "ضبط", "مداهمة"]),
-    ("announcement", &["إعلان", "بيان", "بلاغ", "تصريح صحفي"]),
+    (
+        "announcement",
+        &["إعلان", "بيان", "بلاغ", "تصريح", "تصريحات", "مداخلة"],
+    ),
+    ("disclosure", &["كشف"]),
     ("opening", &["افتتاح", "تدشين"]),
     ("launch", &["إطلاق", "انطلاق", "انطلاقة"]),
+    ("birth", &["ولادة", "مولود", "مولودة"]),
+    ("surgery", &["جراحة"]),
+    ("campaign", &["حملة", "حملات"]),
     ("death", &["وفاة", "رحيل", "جنازة", "تشييع"]),
     ("killing", &["مقتل", "اغتيال"]),
     ("injury", &["إصابة", "إصابات"]),
@@ -137,6 +172,7 @@ pub const TRIGGER_VERBS: &[(&str, &[(&str, &str)])] = &[
     ("release", &[("أفرج", "فرج")]),
     ("seizure", &[("حجز", "")]),
     ("announcement", &[("أعلن", "علن")]),
+    ("disclosure", &[("كشف", "كشف")]),
     ("opening", &[("افتتح", "فتتح"), ("دشن", "دشن")]),
     ("launch", &[("أطلق", "طلق"), ("انطلق", "نطلق")]),
     ("death", &[("توفي", "")]),
@@ -200,6 +236,149 @@ const COMPLEMENTIZERS: &[&str] = &[
     "إنها",
 ];
 
+/// Words before a complement that make it no report ("بعد أن", "يجب أن"): it does not open a
+/// new segment of speech.
+const NOT_REPORTING: &[&str] = &[
+    "بعد",
+    "قبل",
+    "منذ",
+    "حتى",
+    "دون",
+    "بدون",
+    "يمكن",
+    "يجب",
+    "ينبغي",
+    "بد",
+    "لابد",
+    "المقرر",
+    "المنتظر",
+    "المتوقع",
+    "المرتقب",
+    "يتوقع",
+    "ينتظر",
+    "سبق",
+    "يريد",
+    "تريد",
+    "قرر",
+    "قررت",
+];
+
+/// Relative pronouns: a clause they open describes the one before it ("رحلة... والتي ستنطلق
+/// العام القادم"), whose event may take its date.
+const RELATIVE_PRONOUNS: &[&str] = &[
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+    "اللواتي",
+    "اللاتي",
+];
+
+/// Families of events that a text tells again as the same occurrence ("عقد لقاء... اللقاء
+/// تناول"), not words also used for kinds of things ("الهجوم" a position on the field, "القتل"
+/// killing in general, "وصلت النسبة" reached).
+const TOLD_AGAIN: &[&str] = &[
+    "visit",
+    "meeting",
+    "talks",
+    "summit",
+    "conference",
+    "session",
+    "reception",
+    "signing",
+    "election",
+    "explosion",
+    "accident",
+    "match",
+    "festival",
+    "opening",
+    "protest",
+    "strike",
+    "trial",
+    "arrest",
+    "seizure",
+    "campaign",
+    "surgery",
+];
+
+/// Demonstratives before a trigger: it points back to an event told before ("هذا اللقاء").
+const DEMONSTRATIVES: &[&str] = &["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"];
+
+/// Words of asking and intending: an event they govern ("طالب أمس بتخصيص جلسة", "دعا إلى
+/// عقد اجتماع") has not taken place; it takes only a date said after it.
+const IRREALIS: &[&str] = &[
+    "طالب",
+    "طالبت",
+    "طالبوا",
+    "يطالب",
+    "تطالب",
+    "يطالبون",
+    "دعا",
+    "دعت",
+    "دعوا",
+    "يدعو",
+    "تدعو",
+    "يدعون",
+    "طلب",
+    "طلبت",
+    "اقترح",
+    "اقترحت",
+    "يقترح",
+    "تقترح",
+    "يعتزم",
+    "تعتزم",
+    "ينوي",
+    "تنوي",
+    "مطالبة",
+    "مطالبا",
+    "مطالبين",
+    "داعيا",
+    "داعية",
+];
+
+/// Words of time that may follow a trigger as its adjective ("الانتخابات المقبلة", "زيارة
+/// سابقة", "الاتفاقات المبرمة"): the event has a time of its own, which no date before it in
+/// the sentence gives.
+const TEMPORAL_ADJECTIVES: &[&str] = &[
+    "القادمة",
+    "القادم",
+    "المقبلة",
+    "المقبل",
+    "الماضية",
+    "الماضي",
+    "السابقة",
+    "السابق",
+    "سابقة",
+    "سابق",
+    "الأخيرة",
+    "الأخير",
+    "أخيرة",
+    "المرتقبة",
+    "المرتقب",
+    "المنتظرة",
+    "المنتظر",
+    "الفارطة",
+    "الفارط",
+    "المنقضية",
+    "المنصرمة",
+    "المنصرم",
+    "القادمين",
+    "المقبلين",
+    // Done before: "الاتفاقات المبرمة"
+    "المبرمة",
+    "المبرم",
+    "الممضاة",
+    "الموقعة",
+    "السالفة",
+    "السالف",
+];
+
+/// Words before "الآن" that make it "until now", not "now" ("حتى الآن", "لحد الآن").
+const UNTIL_WORDS: &[&str] = &["حتى", "لحد", "حد", "لغاية", "غاية"];
+
 /// Verbal nouns in the accusative that read as adverbs, not events ("وصولا إلى", "انطلاقا من").
 const ADVERBIAL: &[&str] = &[
     "وصولا",
@@ -215,34 +394,52 @@ const ADVERBIAL: &[&str] = &[
 /// Object pronouns and possessives that may follow a trigger.
 const SUFFIXES: &[&str] = &["هما", "ها", "هم", "هن", "كم", "نا", "ه", "ك"];
 
+/// What a trigger word is: the tense of a verb matters for the present ("يجري حاليا").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Noun,
+    Past,
+    /// The imperfect without سـ.
+    Present,
+    /// The imperfect with سـ.
+    Future,
+}
+
 struct Table {
-    words: HashMap<String, &'static str>,
+    /// Folded form → family, form, and the table entry it comes from (its lemma).
+    words: HashMap<String, (&'static str, Form, &'static str)>,
     relative: Vec<String>,
     during: Vec<String>,
     openers: Vec<String>,
     complementizers: Vec<String>,
     adverbial: Vec<String>,
+    not_reporting: Vec<String>,
+    pronouns: Vec<String>,
+    demonstratives: Vec<String>,
+    irrealis: Vec<String>,
+    temporal: Vec<String>,
+    until: Vec<String>,
 }
 
-fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
+fn verb_forms(past: &str, imperfect: &str) -> Vec<(String, Form)> {
     let mut out = Vec::new();
     if let Some(base) = past.strip_suffix('ى') {
         for s in ["ى", "ت", "يا", "وا", "تا", "ا"] {
-            out.push(format!("{base}{s}"));
+            out.push((format!("{base}{s}"), Form::Past));
         }
     } else {
         for s in ["", "ت", "ا", "تا", "وا"] {
-            out.push(format!("{past}{s}"));
+            out.push((format!("{past}{s}"), Form::Past));
         }
     }
     if !imperfect.is_empty() {
         let short = imperfect.strip_suffix('ي');
         for p in ["ي", "ت", "ن"] {
-            out.push(format!("{p}{imperfect}"));
-            out.push(format!("{p}{imperfect}ان"));
+            out.push((format!("{p}{imperfect}"), Form::Present));
+            out.push((format!("{p}{imperfect}ان"), Form::Present));
             match short {
-                Some(s) => out.push(format!("{p}{s}ون")),
-                None => out.push(format!("{p}{imperfect}ون")),
+                Some(s) => out.push((format!("{p}{s}ون"), Form::Present)),
+                None => out.push((format!("{p}{imperfect}ون"), Form::Present)),
             }
         }
     }
@@ -251,16 +448,18 @@ fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut words = HashMap::new();
-    for &(family, nouns) in TRIGGER_NOUNS {
-        for n in nouns {
-            words.entry(fold(n)).or_insert(family);
-        }
-    }
+    // Verbs first: a word that is a noun and a verb (قصف، حجز) is read as the verb, whose
+    // tense says more.
     for &(family, verbs) in TRIGGER_VERBS {
         for &(past, imperfect) in verbs {
-            for f in verb_forms(past, imperfect) {
-                words.entry(fold(&f)).or_insert(family);
+            for (f, form) in verb_forms(past, imperfect) {
+                words.entry(fold(&f)).or_insert((family, form, past));
             }
+        }
+    }
+    for &(family, nouns) in TRIGGER_NOUNS {
+        for n in nouns {
+            words.entry(fold(n)).or_insert((family, Form::Noun, *n));
         }
     }
     let folded = |ws: &[&str]| ws.iter().map(|w| fold(w)).collect();
@@ -271,25 +470,45 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         openers: folded(CONTINUING_OPENERS),
         complementizers: folded(COMPLEMENTIZERS),
         adverbial: folded(ADVERBIAL),
+        not_reporting: folded(NOT_REPORTING),
+        pronouns: folded(RELATIVE_PRONOUNS),
+        demonstratives: folded(DEMONSTRATIVES),
+        irrealis: folded(IRREALIS),
+        temporal: folded(TEMPORAL_ADJECTIVES),
+        until: folded(UNTIL_WORDS),
     }
 });
 
+/// A trigger word found in the table.
+struct Found {
+    family: &'static str,
+    /// Folded bytes of proclitics.
+    pre: usize,
+    form: Form,
+    /// The table entry it comes from.
+    lemma: &'static str,
+    /// With the article or a possessive: "اللقاء", "زيارته".
+    definite: bool,
+    /// With a pronoun after it: "زيارته", "التقاه".
+    suffixed: bool,
+}
+
 /// A folded word looked up in the trigger table, with its clitics peeled off: the family and
-/// the number of folded bytes of proclitics.
-fn lookup(word: &str) -> Option<(&'static str, usize)> {
+/// the number of folded bytes of proclitics and the form of the word.
+fn lookup(word: &str) -> Option<Found> {
     if word.chars().count() < 2 {
         return None;
     }
     let t = &*TABLE;
-    for (conj_len, w1) in strip_any(word, &["و", "ف"]) {
-        for (prep_len, w2) in strip_any(w1, &["ب", "ل", "ك", "س"]) {
+    for (_, conj_len, w1) in strip_any(word, &["و", "ف"]) {
+        for (prep, prep_len, w2) in strip_any(w1, &["ب", "ل", "ك", "س"]) {
             let mut stems = vec![(0, w2)];
-            if prep_len != "س".len()
+            if prep != "س"
                 && let Some(s) = w2.strip_prefix("ال")
             {
                 stems.push(("ال".len(), s));
             }
-            if prep_len == "ل".len()
+            if prep == "ل"
                 && let Some(s) = w2.strip_prefix('ل')
             {
                 // لل = ل + ال
@@ -300,14 +519,34 @@ fn lookup(word: &str) -> Option<(&'static str, usize)> {
                     continue;
                 }
                 let pre = conj_len + prep_len + art_len;
+                let found = |&(family, form, lemma): &(&'static str, Form, &'static str),
+                             suffixed: bool| {
+                    let future = form == Form::Present && prep == "س";
+                    let form = if future {
+                        Form::Future
+                    } else if art_len > 0 {
+                        // "القصف", "العقد": with the article, a noun.
+                        Form::Noun
+                    } else {
+                        form
+                    };
+                    Found {
+                        family,
+                        pre,
+                        form,
+                        lemma,
+                        definite: art_len > 0 || suffixed,
+                        suffixed,
+                    }
+                };
                 if let Some(f) = t.words.get(stem) {
-                    return Some((f, pre));
+                    return Some(found(f, false));
                 }
                 // The accusative of a noun: اتفاقا، اجتماعا
                 if let Some(s) = stem.strip_suffix('ا').filter(|s| s.chars().count() >= 3)
                     && let Some(f) = t.words.get(s)
                 {
-                    return Some((f, pre));
+                    return Some(found(f, false));
                 }
                 for suffix in SUFFIXES {
                     let Some(s) = stem.strip_suffix(suffix) else {
@@ -317,7 +556,7 @@ fn lookup(word: &str) -> Option<(&'static str, usize)> {
                         continue;
                     }
                     if let Some(f) = t.words.get(s) {
-                        return Some((f, pre));
+                        return Some(found(f, true));
                     }
                     // زيارته → زيارة, التقاه → التقى
                     let alt = if let Some(b) = s.strip_suffix('ت') {
@@ -328,7 +567,7 @@ fn lookup(word: &str) -> Option<(&'static str, usize)> {
                         continue;
                     };
                     if let Some(f) = t.words.get(&alt) {
-                        return Some((f, pre));
+                        return Some(found(f, true));
                     }
                 }
             }
@@ -337,12 +576,13 @@ fn lookup(word: &str) -> Option<(&'static str, usize)> {
     None
 }
 
-/// The word itself, then the word without each prefix it starts with.
-fn strip_any<'a>(word: &'a str, prefixes: &[&str]) -> Vec<(usize, &'a str)> {
-    let mut out = vec![(0, word)];
-    for p in prefixes {
+/// The word itself, then the word without each prefix it starts with: (prefix, its length,
+/// the rest).
+fn strip_any<'a>(word: &'a str, prefixes: &[&'static str]) -> Vec<(&'static str, usize, &'a str)> {
+    let mut out = vec![("", 0, word)];
+    for &p in prefixes {
         if let Some(rest) = word.strip_prefix(p) {
-            out.push((p.len(), rest));
+            out.push((p, p.len(), rest));
         }
     }
     out
@@ -375,6 +615,10 @@ pub fn triggers(text: &str) -> Vec<Trigger> {
 
 struct Scan {
     triggers: Vec<Trigger>,
+    /// The form of each trigger.
+    forms: Vec<Form>,
+    /// The lemma of each trigger, whether it is definite and whether a pronoun follows it.
+    lemmas: Vec<(&'static str, bool, bool)>,
     /// Every word: original span, folded form without و/ف.
     words: Vec<(Range<usize>, String)>,
 }
@@ -383,6 +627,8 @@ fn scan(text: &str) -> Scan {
     let norm = Normalized::new(text);
     let folded = norm.as_str();
     let mut triggers = Vec::new();
+    let mut forms = Vec::new();
+    let mut lemmas = Vec::new();
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
     let mut flush = |s: usize, e: usize, triggers: &mut Vec<Trigger>| {
@@ -395,8 +641,19 @@ fn scan(text: &str) -> Scan {
             .unwrap_or(w);
         words.push((span.clone(), bare.to_string()));
         let adverb = TABLE.adverbial.iter().any(|a| a == w || a == bare);
-        if !adverb && let Some((family, pre)) = lookup(w) {
+        if !adverb
+            && let Some(Found {
+                family,
+                pre,
+                form,
+                lemma,
+                definite,
+                suffixed,
+            }) = lookup(w)
+        {
             let tspan = norm.original_span(s + pre..e);
+            forms.push(form);
+            lemmas.push((lemma, definite, suffixed));
             triggers.push(Trigger {
                 text: text.get(tspan.clone()).unwrap_or("").to_string(),
                 span: tspan,
@@ -405,7 +662,8 @@ fn scan(text: &str) -> Scan {
         }
     };
     for (i, c) in folded.char_indices() {
-        if c.is_alphabetic() && !c.is_ascii() {
+        // Arabic letters first, without the Unicode tables: most of the text.
+        if matches!(c, '\u{0621}'..='\u{064A}') || (!c.is_ascii() && c.is_alphabetic()) {
             if start.is_none() {
                 start = Some(i);
             }
@@ -416,7 +674,12 @@ fn scan(text: &str) -> Scan {
     if let Some(s) = start {
         flush(s, folded.len(), &mut triggers);
     }
-    Scan { triggers, words }
+    Scan {
+        triggers,
+        forms,
+        lemmas,
+        words,
+    }
 }
 
 /// How an event got its date.
@@ -425,9 +688,10 @@ fn scan(text: &str) -> Scan {
 pub enum DatedBy {
     /// A date mention in its own clause.
     Explicit,
-    /// The date of its sentence, or of the preceding sentence it continues.
+    /// The date of a neighbouring clause, of the preceding sentence it continues, or of the
+    /// same event told elsewhere in the text.
     Inherited,
-    /// The document's date: its clause speaks of the present (حاليا، الآن).
+    /// The document's date: a verb in the present said with حاليا or الآن ("يجري حاليا").
     Document,
     /// No date.
     None,
@@ -523,13 +787,12 @@ struct Clause {
     span: Range<usize>,
     triggers: Vec<usize>,
     mentions: Vec<usize>,
-    /// How many complements (إن، أن) open before the clause's end: clauses of one segment
-    /// report one thing.
-    segment: usize,
 }
 
+/// A mention that can date an event: a calendar date, and not a year before 100 (a number
+/// misread as one, "سنه 8 سنوات").
 fn is_dated(m: &Mention) -> bool {
-    m.value.is_dated()
+    m.value.is_dated() && m.value.first_day().is_none_or(|d| d.year() >= 100)
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> (usize, bool) {
@@ -583,9 +846,13 @@ fn words_before(
 /// ```
 pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event> {
     let table = &*TABLE;
-    let scan = scan(text);
+    let mut scan = scan(text);
+    drop_triggers_in_dates(&mut scan, mentions);
     let sents = sentences(text);
     let mut out = Vec::new();
+    // Triggers (by start) whose time the text relates to something else: they take no date
+    // from elsewhere.
+    let mut blocked: HashSet<usize> = HashSet::new();
     let mut prev_date: Option<(Value, Vec<Mention>)> = None;
     let mut ti = 0usize;
     let mut mi = 0usize;
@@ -598,6 +865,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
     };
     for (si, sent) in sents.iter().enumerate() {
         let sent = split_complements(sent, &scan.words, &table.complementizers);
+        let segs = Segments::new(text, &sent, &scan.words, mentions, table);
         let clauses = clauses_of(&sent, &scan.triggers, mentions, &mut ti, &mut mi);
         let opens_continuation = words_before(&scan.words, sent.span.end, sent.span.start)
             .last()
@@ -614,14 +882,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
         let mut claimed: HashSet<Value> = HashSet::new();
         for c in &clauses {
             let dated = dated_of(c);
-            let picks: Vec<(usize, Option<usize>)> = c
-                .triggers
-                .iter()
-                .map(|&t| {
-                    let pick = scan.triggers.get(t).and_then(|tr| near(&tr.span, &dated));
-                    (t, pick)
-                })
-                .collect();
+            let picks = picks_of(&scan, mentions, c, &dated, &segs);
             for (_, p) in &picks {
                 if let Some(m) = p.and_then(|i| mentions.get(i)) {
                     claimed.insert(m.value);
@@ -630,34 +891,74 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
             chosen.push(picks);
         }
         // The dated mentions of each clause: a trigger with none in its clause may inherit one
-        // from the clause before or after it; one that another event took, only within the same
-        // reported segment.
+        // of its own segment of speech from its clause or the clause before it, or one that no
+        // other event took from the clause after it.
         let clause_dates: Vec<Vec<usize>> = clauses.iter().map(dated_of).collect();
         let mut inherited: HashSet<Value> = HashSet::new();
         let mut sent_events: Vec<Event> = Vec::new();
+        let first_word = |c: &Clause| words_before(&scan.words, c.span.end, c.span.start).last();
+        let describes: Vec<bool> = clauses
+            .iter()
+            .map(|c| first_word(c).is_some_and(|w| table.pronouns.iter().any(|p| p == w)))
+            .collect();
         for (ci, (clause, picks)) in clauses.iter().zip(&chosen).enumerate() {
             let dated = dated_of(clause);
-            let free_near: Vec<usize> = (ci.saturating_sub(1)..=ci + 1)
-                .filter_map(|cj| Some((cj, clause_dates.get(cj)?, clauses.get(cj)?)))
-                .flat_map(|(_, ds, c)| ds.iter().map(move |&i| (c.segment, i)))
-                .filter(|&(segment, i)| {
-                    segment == clause.segment
-                        || mentions.get(i).is_some_and(|m| !claimed.contains(&m.value))
-                })
-                .map(|(_, i)| i)
-                .collect();
-            let presents: Vec<&Mention> = clause
+            let free_near = |trig: &Trigger| -> Vec<usize> {
+                // Its own clause's dates were for its pick.
+                [ci.checked_sub(1), Some(ci + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|cj| Some((cj, clause_dates.get(cj)?)))
+                    .flat_map(|(cj, ds)| ds.iter().map(move |&i| (cj, i)))
+                    .filter(|&(cj, i)| {
+                        mentions.get(i).is_some_and(|m| {
+                            segs.same(m.span.start, trig.span.start)
+                                && (cj < ci
+                                    || !claimed.contains(&m.value)
+                                    || describes.get(cj) == Some(&true))
+                        })
+                    })
+                    .map(|(_, i)| i)
+                    .collect()
+            };
+            // Vague words of time (حاليا، مؤخرا، قريبا) of the clause.
+            let vague: Vec<&Mention> = clause
                 .mentions
                 .iter()
                 .filter_map(|&i| mentions.get(i))
+                .filter(|m| matches!(m.value, Value::Vague(_)))
+                .collect();
+            // "يجري حاليا": a present that a verb in the present tense of the clause is said
+            // with, not "حتى الآن".
+            let presents: Vec<&Mention> = vague
+                .iter()
+                .copied()
                 .filter(|m| m.value == Value::Vague(Vague::Present))
+                .filter(|m| {
+                    !words_before(&scan.words, m.span.start, sent.span.start)
+                        .next()
+                        .is_some_and(|w| table.until.iter().any(|u| u == w))
+                })
+                .filter(|m| {
+                    clause.triggers.iter().any(|&o| {
+                        scan.forms.get(o) == Some(&Form::Present)
+                            && scan.triggers.get(o).is_some_and(|ot| {
+                                segs.same(ot.span.start, m.span.start)
+                                    && distance(&ot.span, &m.span).0 <= PRESENT_REACH
+                            })
+                    })
+                })
                 .collect();
             let clause_text = text.get(clause.span.clone()).unwrap_or("").to_string();
-            // "وبعد انسحاب القوات غادر": the clause's time is relative to another event.
-            let clause_opens_relative =
-                words_before(&scan.words, clause.span.end, clause.span.start)
-                    .last()
-                    .is_some_and(|w| table.relative.iter().any(|r| r == w));
+            // "وبعد انسحاب القوات غادر", "قبل أن يغادر": the clause's time is relative to
+            // another event.
+            let is_relative = |w: &str| table.relative.iter().any(|r| r == w);
+            let first = first_word(clause);
+            let clause_opens_relative = first.is_some_and(is_relative)
+                || (first.is_some_and(|w| table.complementizers.iter().any(|c| c == w))
+                    && words_before(&scan.words, clause.span.start, sent.span.start)
+                        .next()
+                        .is_some_and(is_relative));
             // Group the clause's triggers by the date each one gets.
             let mut groups: Vec<Group> = Vec::new();
             for &(t, pick) in picks {
@@ -665,18 +966,25 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                     continue;
                 };
                 let before = || words_before(&scan.words, trig.span.start, sent.span.start).take(2);
+                let near_trigger = |m: &&&Mention| {
+                    segs.same(m.span.start, trig.span.start)
+                        && distance(&trig.span, &m.span).0 <= PRESENT_REACH
+                };
+                let own_time = before().any(|w| table.relative.iter().any(|r| r == w))
+                    || pluperfect(&scan.words, trig, sent.span.start)
+                    || clause_opens_relative
+                    || temporal_adjective(&scan.words, trig).is_some()
+                    || irrealis(&scan.words, trig, sent.span.start)
+                    || vague.iter().any(|m| near_trigger(&m));
+                let free_near = free_near(trig);
                 let (value, by, ms) = if let Some(m) = pick.and_then(|i| mentions.get(i)) {
                     let ms = same_value(mentions, &dated, Some(m.value));
                     (Some(m.value), DatedBy::Explicit, ms)
-                } else if presents
-                    .iter()
-                    .any(|m| distance(&trig.span, &m.span).0 <= PRESENT_REACH)
-                {
+                } else if presents.iter().any(|m| near_trigger(&m)) {
                     let v = Value::Point(Point::Day(doc.anchor.date()));
                     (Some(v), DatedBy::Document, Vec::new())
-                } else if before().any(|w| table.relative.iter().any(|r| r == w))
-                    || clause_opens_relative
-                {
+                } else if own_time {
+                    blocked.insert(trig.span.start);
                     (None, DatedBy::None, Vec::new())
                 } else if let Some(m) = near(&trig.span, &free_near).and_then(|i| mentions.get(i)) {
                     inherited.insert(m.value);
@@ -686,8 +994,19 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                     && let Some((v, ms)) = sent_events
                         .iter()
                         .rev()
+                        .filter(|e| {
+                            e.trigger
+                                .as_ref()
+                                .map(|t| t.span.start)
+                                .or_else(|| e.mentions.first().map(|m| m.span.start))
+                                .is_some_and(|at| segs.same(at, trig.span.start))
+                        })
                         .find_map(|e| e.value.map(|v| (v, e.mentions.clone())))
-                        .or_else(|| prev_date.clone())
+                        .or_else(|| {
+                            prev_date
+                                .clone()
+                                .filter(|_| !segs.reported(trig.span.start))
+                        })
                 {
                     (Some(v), DatedBy::Inherited, ms)
                 } else if let Some((v, ms)) = prev_date.as_ref().filter(|_| opens_continuation) {
@@ -792,6 +1111,433 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
             });
         out.extend(sent_events);
     }
+    // Lemmas of the triggers, and whether they point back (اللقاء، هذا اللقاء، زيارته).
+    let lemmas: HashMap<usize, (&'static str, bool)> = scan
+        .triggers
+        .iter()
+        .zip(&scan.lemmas)
+        .zip(&scan.forms)
+        .map(|((t, &(l, definite, suffixed)), &form)| {
+            let shown = words_before(&scan.words, t.span.start, 0)
+                .next()
+                .is_some_and(|w| table.demonstratives.iter().any(|d| d == w));
+            // A noun points back with the article, a possessive or a demonstrative; a bare
+            // verb in the past tells again what the same verb told ("أوقفت ماليزيا...").
+            let back = match form {
+                Form::Noun => definite || shown,
+                Form::Past => !suffixed,
+                Form::Present | Form::Future => false,
+            };
+            (t.span.start, (l, back))
+        })
+        .collect();
+    corefer(out, &blocked, &lemmas)
+}
+
+/// A trigger inside a date ("فجر اليوم") is a word of the date, not an event.
+fn drop_triggers_in_dates(scan: &mut Scan, mentions: &[Mention]) {
+    let keep: Vec<bool> = scan
+        .triggers
+        .iter()
+        .map(|t| {
+            let i = mentions.partition_point(|m| m.span.end <= t.span.start);
+            !mentions
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|m| m.span.start < t.span.end)
+                .any(|m| m.span.end > t.span.start)
+        })
+        .collect();
+    let mut k = keep.iter();
+    scan.triggers.retain(|_| k.next().copied().unwrap_or(true));
+    let mut k = keep.iter();
+    scan.forms.retain(|_| k.next().copied().unwrap_or(true));
+    let mut k = keep.iter();
+    scan.lemmas.retain(|_| k.next().copied().unwrap_or(true));
+}
+
+/// Where reported speech opens and where quotations with a date are in a sentence: a date and a
+/// trigger of different segments do not belong together ("قال اليوم إن الاجتماع سيعقد..."
+/// dates the saying, not the meeting).
+struct Segments {
+    opens: Vec<usize>,
+    quotes: Vec<Range<usize>>,
+    /// Where the pieces of the sentence (between commas) start.
+    pieces: Vec<usize>,
+}
+
+impl Segments {
+    fn new(
+        text: &str,
+        sent: &Sentence,
+        words: &[(Range<usize>, String)],
+        mentions: &[Mention],
+        table: &Table,
+    ) -> Segments {
+        let from = words.partition_point(|(r, _)| r.start < sent.span.start);
+        let mut opens = Vec::new();
+        let mut prev: Option<&str> = None;
+        for (r, w) in words.get(from..).unwrap_or(&[]) {
+            if r.start >= sent.span.end {
+                break;
+            }
+            let is_comp = table.complementizers.iter().any(|c| c == w);
+            if is_comp && !prev.is_some_and(|p| table.not_reporting.iter().any(|n| n == p)) {
+                opens.push(r.start);
+            }
+            prev = Some(w);
+        }
+        let mut quotes = Vec::new();
+        let body = text.get(sent.span.clone()).unwrap_or("");
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in body.char_indices() {
+            match open {
+                Some((s, close)) if c == close => {
+                    // A quotation with a date of its own; a name in quotes ("«حوار التوافق
+                    // الوطني» خلال يونيو") is part of the sentence.
+                    let q = sent.span.start + s..sent.span.start + i;
+                    let from = mentions.partition_point(|m| m.span.start < q.start);
+                    if mentions
+                        .get(from..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .take_while(|m| m.span.start < q.end)
+                        .any(is_dated)
+                    {
+                        quotes.push(q);
+                    }
+                    open = None;
+                }
+                Some(_) => {}
+                None => open = crate::document::closer_of(c).map(|close| (i, close)),
+            }
+        }
+        let pieces = sent.pieces.iter().map(|p| p.span.start).collect();
+        Segments {
+            opens,
+            quotes,
+            pieces,
+        }
+    }
+
+    fn piece(&self, at: usize) -> usize {
+        self.pieces.partition_point(|&p| p <= at)
+    }
+
+    fn of(&self, at: usize) -> (usize, Option<usize>) {
+        let opened = self.opens.partition_point(|&o| o <= at);
+        (opened, self.quotes.iter().position(|q| q.contains(&at)))
+    }
+
+    /// Whether an offset is in reported speech.
+    fn reported(&self, at: usize) -> bool {
+        self.opens.first().is_some_and(|&o| o <= at)
+    }
+
+    fn same(&self, a: usize, b: usize) -> bool {
+        self.of(a) == self.of(b)
+    }
+}
+
+/// "كانت قد أعلنت": the pluperfect tells of a time before the one the text is at.
+fn pluperfect(words: &[(Range<usize>, String)], tr: &Trigger, floor: usize) -> bool {
+    // "كانت قد أعلنت", "كانت ... قد تم تأجيلها"
+    let before: Vec<&str> = words_before(words, tr.span.start, floor).take(10).collect();
+    let Some(qad) = before.iter().take(2).position(|&w| w == "قد") else {
+        return false;
+    };
+    before
+        .iter()
+        .skip(qad + 1)
+        .any(|w| matches!(*w, "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"))
+}
+
+/// The word of time right after a trigger, if any ("الانتخابات [المقبلة]").
+fn temporal_adjective(words: &[(Range<usize>, String)], tr: &Trigger) -> Option<Range<usize>> {
+    let i = words.partition_point(|(r, _)| r.start < tr.span.end);
+    let (r, w) = words.get(i)?;
+    let adjacent = r.start.saturating_sub(tr.span.end) <= 2;
+    (adjacent && TABLE.temporal.iter().any(|t| t == w)).then(|| r.clone())
+}
+
+/// Whether a word of asking or intending governs a trigger ("طالب أمس بتخصيص جلسة").
+fn irrealis(words: &[(Range<usize>, String)], tr: &Trigger, floor: usize) -> bool {
+    words_before(words, tr.span.start, floor)
+        .take(5)
+        .any(|w| TABLE.irrealis.iter().any(|i| i == w))
+}
+
+/// The dated mention of its clause a trigger takes, of its own segment of speech: the nearest
+/// after it with no other trigger between ("زار دمشق في 3 آذار"), else the nearest before it
+/// with none between, first within its piece of the sentence, then in the clause's other
+/// pieces ("في بلاغ أصدرته، الثلاثاء"); else the dates across other triggers, for
+/// [`picks_of`]. Triggers that only say that something took place (عقد، جرى) stand between
+/// nothing ("لعقد الجلسة"). A trigger followed by a word of time of its own ("الدورة السابقة أقيمت في صيف
+/// 2010") or governed by a word of asking takes only a date after it.
+fn pick(
+    scan: &Scan,
+    mentions: &[Mention],
+    t: usize,
+    dated: &[usize],
+    cl: &ClauseTriggers,
+    segs: &Segments,
+) -> Pick {
+    let Some(tr) = scan.triggers.get(t) else {
+        return Pick::Restricted(None);
+    };
+    // The dates nearest the trigger: a few on each side are enough, and keep a clause of
+    // thousands of words linear.
+    let at = dated.partition_point(|&i| {
+        mentions
+            .get(i)
+            .is_some_and(|m| m.span.start < tr.span.start)
+    });
+    let window = dated
+        .get(at.saturating_sub(NEAREST)..(at + NEAREST).min(dated.len()))
+        .unwrap_or(&[]);
+    let cands: Vec<(usize, &Mention)> = window
+        .iter()
+        .filter_map(|&i| Some((i, mentions.get(i)?)))
+        .filter(|(_, m)| segs.same(m.span.start, tr.span.start))
+        .collect();
+    // Another trigger between a and b.
+    let between = |a: usize, b: usize| cl.between(&cl.events, a, b).next().is_some();
+    let piece = segs.piece(tr.span.start);
+    let after = |same_piece: bool| {
+        cands
+            .iter()
+            .filter(|(_, m)| (segs.piece(m.span.start) == piece) == same_piece)
+            .filter(|(_, m)| m.span.start >= tr.span.end && !between(tr.span.end, m.span.start))
+            .min_by_key(|(_, m)| m.span.start)
+    };
+    let before = |same_piece: bool| {
+        cands
+            .iter()
+            .filter(|(_, m)| (segs.piece(m.span.start) == piece) == same_piece)
+            .filter(|(_, m)| m.span.end <= tr.span.start && !between(m.span.end, tr.span.start))
+            .max_by_key(|(_, m)| m.span.end)
+    };
+    let floor = segs.pieces.first().copied().unwrap_or(0);
+    if temporal_adjective(&scan.words, tr).is_some() || irrealis(&scan.words, tr, floor) {
+        return Pick::Restricted(after(true).or_else(|| after(false)).map(|&(i, _)| i));
+    }
+    let direct = after(true)
+        .or_else(|| before(true))
+        .or_else(|| after(false))
+        .or_else(|| before(false));
+    if let Some(&(i, _)) = direct {
+        return Pick::Direct(i);
+    }
+    // Across other triggers: nearest first; only through nouns that took the same date.
+    let mut across: Vec<(usize, usize, Vec<usize>)> = cands
+        .iter()
+        .filter_map(|&(i, m)| {
+            let (a, b) = if m.span.start >= tr.span.end {
+                (tr.span.end, m.span.start)
+            } else {
+                (m.span.end, tr.span.start)
+            };
+            let nouns: Vec<usize> = cl.between(&cl.nouns, a, b).take(NEAREST + 1).collect();
+            (nouns.len() <= NEAREST).then(|| (distance(&tr.span, &m.span).0, i, nouns))
+        })
+        .collect();
+    across.sort_by_key(|(d, _, _)| *d);
+    Pick::Across(across.into_iter().map(|(_, i, ns)| (i, ns)).collect())
+}
+
+/// How many dates on each side of a trigger, and nouns between, [`pick`] looks at.
+const NEAREST: usize = 8;
+
+/// The triggers of a clause that may stand between a trigger and a date, by start: all but
+/// the generic ones, and the nouns among them.
+struct ClauseTriggers {
+    events: Vec<(usize, usize)>,
+    nouns: Vec<(usize, usize)>,
+}
+
+impl ClauseTriggers {
+    fn new(scan: &Scan, c: &Clause) -> ClauseTriggers {
+        let mut events = Vec::new();
+        let mut nouns = Vec::new();
+        for &o in &c.triggers {
+            let Some(ot) = scan.triggers.get(o) else {
+                continue;
+            };
+            if GENERIC_FAMILIES.contains(&ot.family) {
+                continue;
+            }
+            events.push((ot.span.start, o));
+            if scan.forms.get(o) == Some(&Form::Noun) {
+                nouns.push((ot.span.start, o));
+            }
+        }
+        ClauseTriggers { events, nouns }
+    }
+
+    /// The triggers of `list` that start strictly between a and b.
+    fn between<'a>(
+        &self,
+        list: &'a [(usize, usize)],
+        a: usize,
+        b: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let from = list.partition_point(|&(s, _)| s <= a);
+        list.get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |&&(s, _)| s < b)
+            .map(|&(_, o)| o)
+    }
+}
+
+/// What [`pick`] found for a trigger.
+enum Pick {
+    /// A date with no other trigger between.
+    Direct(usize),
+    /// Only a date after the trigger, or none: the trigger has a time of its own.
+    Restricted(Option<usize>),
+    /// Dates across other triggers, nearest first, each with the nouns between.
+    Across(Vec<(usize, Vec<usize>)>),
+}
+
+/// The dated mention each trigger of a clause takes ([`pick`]). A date across other triggers
+/// is taken only through verbs ("وصل... والتقى", "المؤتمر سينطلق يوم 14 ماي") and nouns that
+/// took it ("للقاء المحتجين والتفاوض معهم", "مقتل 5 أشخاص في هجوم... فجر اليوم"), not
+/// through a noun that has a time of its own ("طالب أمس بتخصيص جلسة... وراء غرق مركب").
+fn picks_of(
+    scan: &Scan,
+    mentions: &[Mention],
+    c: &Clause,
+    dated: &[usize],
+    segs: &Segments,
+) -> Vec<(usize, Option<usize>)> {
+    let cl = ClauseTriggers::new(scan, c);
+    let found: Vec<(usize, Pick)> = c
+        .triggers
+        .iter()
+        .map(|&t| (t, pick(scan, mentions, t, dated, &cl, segs)))
+        .collect();
+    let mut got: HashMap<usize, Option<usize>> = found
+        .iter()
+        .map(|(t, p)| {
+            let g = match p {
+                Pick::Direct(i) => Some(*i),
+                Pick::Restricted(i) => *i,
+                Pick::Across(_) => None,
+            };
+            (*t, g)
+        })
+        .collect();
+    // A chain of nouns is short: a few rounds.
+    for _ in 0..found.len().min(NEAREST) {
+        let mut changed = false;
+        for (t, p) in &found {
+            let Pick::Across(options) = p else { continue };
+            if got.get(t).copied().flatten().is_some() {
+                continue;
+            }
+            let through = options.iter().find(|(i, nouns)| {
+                nouns
+                    .iter()
+                    .all(|o| got.get(o).copied().flatten() == Some(*i))
+            });
+            if let Some((i, _)) = through {
+                got.insert(*t, Some(*i));
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    found
+        .iter()
+        .map(|(t, _)| (*t, got.get(t).copied().flatten()))
+        .collect()
+}
+
+/// An undated event whose trigger word (its lemma: لقاء for اللقاء، لقاءات...) has one date
+/// elsewhere in the text, given in the clause of a trigger of that word, and which points back
+/// (with the article, a demonstrative or a possessive: "اللقاء", "هذا اللقاء", "زيارته") is
+/// that event told again ("عقب لقاء جمعه اليوم... وأضاف أن اللقاء تناول..."): it takes that
+/// date. "إلى اجتماع رؤساء الكتل" is another meeting. Only families of [`TOLD_AGAIN`], and not
+/// triggers with a time of their own (`blocked`).
+fn corefer(
+    evs: Vec<Event>,
+    blocked: &HashSet<usize>,
+    lemmas: &HashMap<usize, (&'static str, bool)>,
+) -> Vec<Event> {
+    let lemma = |t: &Trigger| lemmas.get(&t.span.start).map(|&(l, _)| l);
+    let definite = |t: &Trigger| lemmas.get(&t.span.start).is_some_and(|&(_, d)| d);
+    let mut dates: HashMap<&'static str, Vec<(Value, Vec<Mention>)>> = HashMap::new();
+    for e in &evs {
+        let Some(v) = e.value.filter(|_| e.dated_by == DatedBy::Explicit) else {
+            continue;
+        };
+        for l in e.triggers.iter().filter_map(lemma) {
+            let ds = dates.entry(l).or_default();
+            // A time of a day is that day told again.
+            let days = |w: &Value| (w.first_day(), w.last_day());
+            if !ds.iter().any(|(d, _)| days(d) == days(&v)) {
+                ds.push((v, e.mentions.clone()));
+            }
+        }
+    }
+    let donor = |t: &Trigger| -> Option<&(Value, Vec<Mention>)> {
+        if blocked.contains(&t.span.start) || !definite(t) || !TOLD_AGAIN.contains(&t.family) {
+            return None;
+        }
+        match lemma(t).and_then(|l| dates.get(l)).map(Vec::as_slice) {
+            Some([one]) => Some(one),
+            _ => None,
+        }
+    };
+    let mut out = Vec::with_capacity(evs.len());
+    for mut e in evs {
+        if e.value.is_some() || e.dated_by != DatedBy::None {
+            out.push(e);
+            continue;
+        }
+        let mut moved: Vec<(Value, Vec<Mention>, Vec<Trigger>)> = Vec::new();
+        let mut kept = Vec::new();
+        for t in e.triggers.drain(..) {
+            match donor(&t) {
+                Some((v, ms)) => match moved.iter_mut().find(|(w, _, _)| w == v) {
+                    Some(g) => g.2.push(t),
+                    None => moved.push((*v, ms.clone(), vec![t])),
+                },
+                None => kept.push(t),
+            }
+        }
+        let template = e.clone();
+        if kept.is_empty() {
+            if let Some((v, ms, ts)) = moved.first().cloned() {
+                e.trigger = ts.first().cloned();
+                e.triggers = ts;
+                e.value = Some(v);
+                e.dated_by = DatedBy::Inherited;
+                e.mentions = ms;
+                moved.remove(0);
+            }
+        } else {
+            e.trigger = kept.first().cloned();
+            e.triggers = kept;
+        }
+        if !e.triggers.is_empty() {
+            out.push(e);
+        }
+        for (v, ms, ts) in moved {
+            out.push(Event {
+                trigger: ts.first().cloned(),
+                triggers: ts,
+                value: Some(v),
+                dated_by: DatedBy::Inherited,
+                mentions: ms,
+                ..template.clone()
+            });
+        }
+    }
     out
 }
 
@@ -858,9 +1604,7 @@ fn clauses_of(
     mi: &mut usize,
 ) -> Vec<Clause> {
     let mut clauses: Vec<Clause> = Vec::new();
-    let mut segment = 0usize;
     for (pi, piece) in sent.pieces.iter().enumerate() {
-        segment += usize::from(piece.after_complement);
         // Everything up to the next piece belongs to this one (marks included).
         let limit = sent
             .pieces
@@ -895,13 +1639,11 @@ fn clauses_of(
                 c.span.end = piece.span.end;
                 c.triggers.extend(ts);
                 c.mentions.extend(ms);
-                c.segment = segment;
             }
             _ => clauses.push(Clause {
                 span: piece.span.clone(),
                 triggers: ts,
                 mentions: ms,
-                segment,
             }),
         }
     }
@@ -913,7 +1655,7 @@ mod tests {
     use super::*;
 
     fn family(w: &str) -> Option<&'static str> {
-        lookup(&fold(w)).map(|(f, _)| f)
+        lookup(&fold(w)).map(|f| f.family)
     }
 
     #[test]
@@ -936,6 +1678,8 @@ mod tests {
             ("الوزير", None),
             ("سوريا", None),
             ("وقال", None),
+            ("بالإحتفاظ", Some("arrest")),
+            ("حملة", Some("campaign")),
         ];
         for (w, want) in cases {
             assert_eq!(family(w), want, "{w}");
@@ -1000,9 +1744,100 @@ mod tests {
         );
     }
 
+    fn dates(text: &str) -> Vec<(Option<&'static str>, Option<String>)> {
+        dated(text)
+            .into_iter()
+            .filter(|(f, _, _)| f.is_some())
+            .map(|(f, v, _)| (f, v))
+            .collect()
+    }
+
+    #[test]
+    fn reported_speech_dates_the_saying() {
+        // اليوم dates the saying, غدا the meeting.
+        assert_eq!(
+            dates("قال الوزير اليوم إن الاجتماع سيعقد غدا."),
+            [(Some("meeting"), Some("2025-12-25".into()))]
+        );
+        assert_eq!(
+            dates("قال الوزير اليوم إن الاجتماع كان مثمرا."),
+            [(Some("meeting"), None)]
+        );
+        // A date in a quotation dates nothing outside it.
+        assert_eq!(
+            dates("وقال في المؤتمر: «الزيارة كانت في 3 آذار 2012»."),
+            [
+                (Some("conference"), None),
+                (Some("visit"), Some("2012-03-03".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn the_date_after_the_trigger_first() {
+        assert_eq!(
+            dates(
+                "تعريفة جديدة ابتداء من يوم 11 ماي 2017، في بلاغ أصدرته الشركة، الثلاثاء 9 ماي 2017."
+            ),
+            [(Some("announcement"), Some("2017-05-09".into()))]
+        );
+    }
+
+    #[test]
+    fn times_of_their_own() {
+        assert_eq!(
+            dates("أعلن الحزب أمس استعداده للانتخابات المقبلة."),
+            [
+                (Some("announcement"), Some("2025-12-23".into())),
+                (Some("election"), None)
+            ]
+        );
+        assert_eq!(
+            dates("طالب النائب أمس بعقد جلسة خاصة."),
+            [(Some("session"), None)]
+        );
+        assert_eq!(
+            dates("وصل الوفد أمس، وكانت الوزارة قد أعلنت عن الموعد."),
+            [
+                (Some("arrival"), Some("2025-12-23".into())),
+                (Some("announcement"), None)
+            ]
+        );
+        assert_eq!(dates("لم يعقد الاجتماع حتى الآن."), [(Some("meeting"), None)]);
+        assert_eq!(
+            dates("التقى الوزير مؤخرا نظيره، وغادر الرياض الاثنين 22 كانون الأول."),
+            [
+                (Some("meeting"), None),
+                (Some("departure"), Some("2025-12-22".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn an_event_told_again_takes_its_date() {
+        assert_eq!(
+            dates("عقد الوزيران لقاء اليوم في الرياض. وقال الوزير إن اللقاء كان مثمرا."),
+            [
+                (Some("meeting"), Some("2025-12-24".into())),
+                (Some("meeting"), Some("2025-12-24".into()))
+            ]
+        );
+        // Another meeting, not the one told.
+        assert_eq!(
+            dates("عقد الوزيران لقاء اليوم في الرياض. وسيحيل المشروع إلى لقاء رؤساء الكتل."),
+            [
+                (Some("meeting"), Some("2025-12-24".into())),
+                (Some("meeting"), None)
+            ]
+        );
+    }
+
     #[test]
     fn verb_forms_of_defective_verbs() {
-        let f = verb_forms("التقى", "لتقي");
+        let f: Vec<String> = verb_forms("التقى", "لتقي")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
         for w in [
             "التقى",
             "التقت",

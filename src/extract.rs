@@ -106,6 +106,12 @@ pub struct Extractor {
     hijri: hijri::Rules,
 }
 
+// Built once, shared by every thread: no interior mutability, no locks.
+const _: fn() = || {
+    fn shareable<T: Send + Sync + Copy>() {}
+    shareable::<Extractor>();
+};
+
 impl Default for Extractor {
     fn default() -> Extractor {
         Extractor::new()
@@ -245,7 +251,7 @@ impl Extractor {
         raws: Vec<Raw>,
         anchor: &Anchor,
     ) -> Vec<Result<Mention, Error>> {
-        let cues = FutureCues::new(norm.as_str(), toks);
+        let mut cues = FutureCues::new(norm.as_str(), toks);
         let mut chars = CharCounter::default();
         let pairs = corresponding_pairs(toks, &raws);
         let mut out: Vec<Result<Mention, Error>> = raws
@@ -354,10 +360,15 @@ impl CharCounter {
 }
 
 /// Which clauses point to the future: سوف، سـ + an imperfect verb, من المقرر/المنتظر/المتوقع.
-struct FutureCues {
-    /// For each token, its clause index.
-    clause_of: Vec<u32>,
-    future: Vec<bool>,
+struct FutureCues<'a> {
+    folded: &'a str,
+    toks: &'a [Token],
+    /// The next token to read, and whether the last word before it was من.
+    next: usize,
+    prev_min: bool,
+    /// The clause read last (token range) and whether it points to the future.
+    clause: std::ops::Range<usize>,
+    future: bool,
 }
 
 /// Nouns that begin like a future verb (سـ + ي/ت/ن).
@@ -438,42 +449,68 @@ fn is_future_word(w: &str) -> bool {
     w.chars().count() >= 5 && !NOT_VERBS.contains(&w)
 }
 
-impl FutureCues {
-    fn new(folded: &str, toks: &[Token]) -> FutureCues {
-        let mut clause_of = Vec::with_capacity(toks.len());
-        let mut future = vec![false];
-        let mut clause = 0u32;
-        let mut prev_min = false;
-        for t in toks {
-            if matches!(
-                t.kind,
-                Kind::Punct(',' | ';' | '.' | '!' | '?' | ':' | '\n')
-            ) {
-                clause += 1;
-                future.push(false);
-            }
-            clause_of.push(clause);
-            if t.kind == Kind::Word {
-                let w = t.text(folded);
-                let cue = is_future_word(w)
-                    || (prev_min && matches!(w, "المقرر" | "المنتظر" | "المتوقع" | "المزمع"))
-                    || matches!(w, "يعتزم" | "تعتزم" | "ستنطلق");
-                if cue && let Some(f) = future.last_mut() {
-                    *f = true;
-                }
-                prev_min = w == "من";
-            }
+impl<'a> FutureCues<'a> {
+    fn new(folded: &'a str, toks: &'a [Token]) -> FutureCues<'a> {
+        FutureCues {
+            folded,
+            toks,
+            next: 0,
+            prev_min: false,
+            clause: 0..0,
+            future: false,
         }
-        FutureCues { clause_of, future }
     }
 
-    fn at(&self, token: usize) -> bool {
-        self.clause_of
-            .get(token)
-            .and_then(|&c| self.future.get(c as usize))
-            .copied()
-            .unwrap_or(false)
+    /// Whether the clause of token `token` points to the future. Mentions come in order, so
+    /// the clauses are read once, front to back, and only those holding a mention are examined.
+    fn at(&mut self, token: usize) -> bool {
+        if token >= self.toks.len() {
+            return false;
+        }
+        if self.clause.contains(&token) {
+            return self.future;
+        }
+        if token < self.next {
+            *self = FutureCues::new(self.folded, self.toks);
+        }
+        while self.next < self.toks.len() {
+            let start = self.next;
+            // A clause runs from a clause mark (or the start) to the next mark.
+            let end = self
+                .toks
+                .get(start + 1..)
+                .and_then(|rest| rest.iter().position(is_clause_mark))
+                .map_or(self.toks.len(), |k| start + 1 + k);
+            let clause = self.toks.get(start..end).unwrap_or(&[]);
+            self.next = end;
+            if token >= end {
+                // Only the clause's last word matters to the next one.
+                if let Some(t) = clause.iter().rev().find(|t| t.kind == Kind::Word) {
+                    self.prev_min = t.text(self.folded) == "من";
+                }
+                continue;
+            }
+            let mut future = false;
+            for t in clause.iter().filter(|t| t.kind == Kind::Word) {
+                let w = t.text(self.folded);
+                future |= is_future_word(w)
+                    || (self.prev_min && matches!(w, "المقرر" | "المنتظر" | "المتوقع" | "المزمع"))
+                    || matches!(w, "يعتزم" | "تعتزم" | "ستنطلق");
+                self.prev_min = w == "من";
+            }
+            self.clause = start..end;
+            self.future = future;
+            return future;
+        }
+        false
     }
+}
+
+fn is_clause_mark(t: &Token) -> bool {
+    matches!(
+        t.kind,
+        Kind::Punct(',' | ';' | '.' | '!' | '?' | ':' | '\n')
+    )
 }
 
 #[cfg(test)]

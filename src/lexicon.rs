@@ -461,6 +461,8 @@ const DIRECTIONS: &[(&str, Direction)] = &[
     ("الجاية", Direction::Future),
     ("الآتي", Direction::Future),
     ("الآتية", Direction::Future),
+    ("الموالي", Direction::Future),
+    ("الموالية", Direction::Future),
     ("المقبلين", Direction::Future),
     ("القادمين", Direction::Future),
     ("الجاري", Direction::Current),
@@ -641,6 +643,100 @@ const OTHERS: &[(&str, Lex)] = &[
     ("اللي", Lex::Which),
 ];
 
+/// The standard name of each month in each Gregorian family, for messages and display.
+const MONTH_NAMES: [(MonthFamily, [&str; 12]); 4] = [
+    (
+        MonthFamily::Syriac,
+        [
+            "كانون الثاني",
+            "شباط",
+            "آذار",
+            "نيسان",
+            "أيار",
+            "حزيران",
+            "تموز",
+            "آب",
+            "أيلول",
+            "تشرين الأول",
+            "تشرين الثاني",
+            "كانون الأول",
+        ],
+    ),
+    (
+        MonthFamily::Egyptian,
+        [
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ],
+    ),
+    (
+        MonthFamily::Maghrebi,
+        [
+            "جانفي",
+            "فيفري",
+            "مارس",
+            "أفريل",
+            "ماي",
+            "جوان",
+            "جويلية",
+            "أوت",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ],
+    ),
+    (
+        MonthFamily::Moroccan,
+        [
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "ماي",
+            "يونيو",
+            "يوليوز",
+            "غشت",
+            "شتنبر",
+            "أكتوبر",
+            "نونبر",
+            "دجنبر",
+        ],
+    ),
+];
+
+/// The standard name of month `month` (1–12) in a family: "شباط", "فبراير", "فيفري"; Hijri
+/// names for [`MonthFamily::Hijri`]; `None` for numbered months and out-of-range numbers.
+///
+/// ```
+/// use tarikh::lexicon::{month_name, MonthFamily};
+///
+/// assert_eq!(month_name(12, MonthFamily::Syriac), Some("كانون الأول"));
+/// assert_eq!(month_name(8, MonthFamily::Moroccan), Some("غشت"));
+/// assert_eq!(month_name(9, MonthFamily::Hijri), Some("رمضان"));
+/// assert_eq!(month_name(13, MonthFamily::Egyptian), None);
+/// ```
+pub fn month_name(month: u8, family: MonthFamily) -> Option<&'static str> {
+    if family == MonthFamily::Hijri {
+        return crate::hijri::month_name(month);
+    }
+    let idx = usize::from(month.checked_sub(1)?);
+    MONTH_NAMES
+        .iter()
+        .find(|(f, _)| *f == family)
+        .and_then(|(_, names)| names.get(idx).copied())
+}
+
 /// Month names that are read as months only with a day or a year, even after a preposition:
 /// آب (also the city إب once folded, and "father"), أوت ("out"), صفر ("zero"), رجب (a name).
 /// Written folded.
@@ -695,7 +791,56 @@ pub struct Entry {
 /// The lexicon: every table folded into one map.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: HashMap<String, Lex>,
+    /// Every word and its class, chained by [`slot`]: `next` is the index + 1 of the next word
+    /// in the same slot, 0 at the end.
+    words: Vec<Word>,
+    /// For each [`slot`]: the index + 1 in `words` of its first word, 0 for none. Most words
+    /// of a text are not date words and land in an empty slot, without hashing the whole word.
+    heads: Box<[u16; SLOTS]>,
+}
+
+#[derive(Debug)]
+struct Word {
+    text: Box<str>,
+    /// The first eight bytes of `text`: most keys fit, and comparing a number is cheaper than
+    /// calling `memcmp`.
+    head: u64,
+    lex: Lex,
+    next: u16,
+}
+
+/// The first eight bytes of `w` as a number, zero-padded.
+#[inline]
+pub(crate) fn head8(w: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    let n = w.len().min(8);
+    if let (Some(dst), Some(src)) = (k.get_mut(..n), w.get(..n)) {
+        dst.copy_from_slice(src);
+    }
+    u64::from_le_bytes(k)
+}
+
+const SLOT_BITS: u32 = 13;
+const SLOTS: usize = 1 << SLOT_BITS;
+
+/// A slot for a word from its length and its first and last two bytes.
+#[inline]
+fn slot(w: &[u8]) -> usize {
+    let n = w.len();
+    let first = match w {
+        [a, b, ..] => u64::from(u16::from_le_bytes([*a, *b])),
+        [a] => u64::from(*a),
+        [] => 0,
+    };
+    let last = match w {
+        [.., a, b] => u64::from(u16::from_le_bytes([*a, *b])),
+        _ => 0,
+    };
+    let h = (n as u64)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add(first.wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+        .wrapping_add(last.wrapping_mul(0x1656_67B1_9E37_79F9));
+    (h >> (64 - SLOT_BITS)) as usize
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -707,9 +852,9 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut words = HashMap::new();
+        let mut map: HashMap<String, Lex> = HashMap::new();
         let mut add = |w: &str, lex: Lex| {
-            words.entry(fold(w)).or_insert(lex);
+            map.entry(fold(w)).or_insert(lex);
         };
         // Specific tables first: the first spelling wins on a clash.
         for &(w, d) in REL_DAYS {
@@ -767,12 +912,44 @@ impl Lexicon {
         for &(w, u) in ADVERBS {
             add(w, Lex::Adverb(u));
         }
-        Lexicon { words }
+        let mut keys: Vec<(String, Lex)> = map.into_iter().collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut words = Vec::with_capacity(keys.len());
+        let mut heads = Box::new([0u16; SLOTS]);
+        for (text, lex) in keys {
+            let Some(head) = heads.get_mut(slot(text.as_bytes())) else {
+                continue;
+            };
+            words.push(Word {
+                head: head8(text.as_bytes()),
+                text: text.into_boxed_str(),
+                lex,
+                next: *head,
+            });
+            *head = u16::try_from(words.len()).unwrap_or(0);
+        }
+        Lexicon { words, heads }
     }
 
     /// Looks a folded word up exactly.
+    #[inline]
     pub fn lookup(&self, word: &str) -> Option<Lex> {
-        self.words.get(word).copied()
+        let mut at = self.heads.get(slot(word.as_bytes())).copied().unwrap_or(0);
+        if at == 0 {
+            return None;
+        }
+        let head = head8(word.as_bytes());
+        while let Some(w) = usize::from(at)
+            .checked_sub(1)
+            .and_then(|k| self.words.get(k))
+        {
+            if w.head == head && w.text.len() == word.len() && (word.len() <= 8 || *w.text == *word)
+            {
+                return Some(w.lex);
+            }
+            at = w.next;
+        }
+        None
     }
 
     /// Classifies a folded word: whole first, then with the conjunctions و/ف, the prepositions
@@ -787,6 +964,7 @@ impl Lexicon {
     /// assert_eq!(e.clitic_len, "وب".len() as u8);
     /// assert!(lex.classify("بين").is_some()); // a word of its own, not ب + ين
     /// ```
+    #[inline]
     pub fn classify(&self, word: &str) -> Option<Entry> {
         if word.is_empty() || word.len() > 40 {
             return None;
@@ -807,16 +985,23 @@ impl Lexicon {
         if let Some(e) = self.try_word(rest, clitic, true) {
             return Some(e);
         }
-        // ل + ال is written لل: restore the article.
-        // The ل stays in the span: it is also the article's lam.
-        if rest.starts_with('ل') && !rest.starts_with("ال") {
-            let restored = format!("ا{rest}");
+        // ل + ال is written لل: restore the article ("للعام"), after ل only: "كلاب" is not
+        // ك + الاب. The ل stays in the span: it is also the article's lam.
+        if base.starts_with("لل") && rest.starts_with('ل') && !rest.starts_with("ال") {
+            // On the stack: `word` is at most 40 bytes.
+            let mut buf = [0u8; 48];
+            let alef = "ا".as_bytes();
+            let n = alef.len() + rest.len();
+            buf.get_mut(..alef.len())?.copy_from_slice(alef);
+            buf.get_mut(alef.len()..n)?.copy_from_slice(rest.as_bytes());
+            let restored = std::str::from_utf8(buf.get(..n)?).ok()?;
             let conj = conj.map_or(0, |c| word.len() - c.len());
-            return self.try_word(&restored, conj, true);
+            return self.try_word(restored, conj, true);
         }
         None
     }
 
+    #[inline]
     fn try_word(&self, word: &str, clitic: usize, preposition: bool) -> Option<Entry> {
         let entry = |lex, article| Entry {
             lex,
@@ -839,7 +1024,7 @@ fn strip_any<'a>(w: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     prefixes
         .iter()
         .find_map(|p| w.strip_prefix(p))
-        .filter(|r| r.chars().count() >= 2)
+        .filter(|r| r.chars().nth(1).is_some())
 }
 
 #[cfg(test)]
@@ -913,5 +1098,84 @@ mod tests {
         for w in ["بكل", "لكن", "والد", "فيه", "ليس"] {
             assert!(!matches!(class(w), Some(Lex::Month { .. })), "{w}");
         }
+    }
+
+    /// The lookup as first written, without filters: the model the filters must agree with.
+    fn model(lex: &Lexicon, word: &str) -> Option<Entry> {
+        let get = |w: &str| lex.words.iter().find(|k| &*k.text == w).map(|k| k.lex);
+        let try_word = |w: &str, clitic: usize, preposition: bool| {
+            let entry = |lex, article| Entry {
+                lex,
+                clitic_len: clitic.min(255) as u8,
+                article,
+                preposition,
+            };
+            if let Some(l) = get(w) {
+                return Some(entry(l, w.starts_with("ال") && w.len() > 4));
+            }
+            let bare = w.strip_prefix("ال")?;
+            if bare.is_empty() {
+                return None;
+            }
+            get(bare).map(|l| entry(l, true))
+        };
+        if word.is_empty() || word.len() > 40 {
+            return None;
+        }
+        if let Some(e) = try_word(word, 0, false) {
+            return Some(e);
+        }
+        let conj = strip_any(word, &["و", "ف"]);
+        if let Some(rest) = conj
+            && let Some(e) = try_word(rest, word.len() - rest.len(), false)
+        {
+            return Some(e);
+        }
+        let base = conj.unwrap_or(word);
+        let rest = strip_any(base, &["ب", "ل", "ك"])?;
+        let clitic = word.len() - rest.len();
+        if let Some(e) = try_word(rest, clitic, true) {
+            return Some(e);
+        }
+        if base.starts_with("لل") && rest.starts_with('ل') && !rest.starts_with("ال") {
+            let conj = conj.map_or(0, |c| word.len() - c.len());
+            return try_word(&format!("ا{rest}"), conj, true);
+        }
+        None
+    }
+
+    #[test]
+    fn filters_agree_with_model() {
+        let lex = Lexicon::get();
+        let sample = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ant-jawharafm-sample.jsonl"
+        ))
+        .unwrap_or_default();
+        let text = fold(&sample);
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        // Every key with every prefix classify peels, and a few short words.
+        for k in lex.words.iter().map(|w| &w.text) {
+            for p in [
+                "", "و", "ف", "ب", "ل", "ك", "وب", "فل", "ال", "وال", "بال", "وبال", "لل", "ولل",
+            ] {
+                words.push(format!("{p}{k}"));
+                if let Some(rest) = k.strip_prefix("ال") {
+                    words.push(format!("{p}{rest}"));
+                }
+            }
+        }
+        words.extend(["م", "ه", "و", "له", "لله", "ولله", "x", "ab", "لab"].map(String::from));
+        let mut found = 0;
+        for w in &words {
+            let want = model(lex, w);
+            assert_eq!(lex.classify(w), want, "{w}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 1000, "{found} of {}", words.len());
     }
 }

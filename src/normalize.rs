@@ -26,12 +26,34 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Normalized {
     folded: String,
-    /// For each byte of `folded`: the original byte offset where its source character starts.
-    starts: Vec<u32>,
-    /// For each byte of `folded`: the original byte offset just past its source character,
-    /// extended over the dropped marks (diacritics, tatweel) that follow it.
-    ends: Vec<u32>,
+    /// The folded characters whose bytes do not map one to one onto the original (another
+    /// length, trailing dropped marks, or something dropped before them), by folded offset.
+    /// Every other character is a byte-for-byte stretch of the original, shifted by the offset
+    /// the piece before it leaves: most text needs no entry at all, so the map costs a few
+    /// bytes per change instead of eight per byte.
+    pieces: Vec<Piece>,
     original_len: usize,
+}
+
+/// One folded character and the original bytes it came from.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Where the character starts in the folded text.
+    at: u32,
+    /// Its length in the folded text.
+    len: u32,
+    /// Where its source character starts in the original.
+    start: u32,
+    /// Just past its source character, extended over the dropped marks (diacritics, tatweel)
+    /// that follow it.
+    end: u32,
+}
+
+impl Piece {
+    /// Original offset minus folded offset for the characters after this piece.
+    fn shift(&self) -> usize {
+        (self.end as usize).saturating_sub(self.at as usize + self.len as usize)
+    }
 }
 
 /// What one original character becomes in the folded text.
@@ -43,7 +65,18 @@ enum Fold {
     To(char),
 }
 
+#[inline]
 fn fold_char(c: char) -> Fold {
+    // The common cases first: ASCII, and Arabic letters that stay as they are.
+    match c {
+        'a'..='z' | '0'..='9' | ' ' | '\n' | '!'..='/' | ':'..='@' | '['..='`' | '{'..='~' => {
+            return Fold::Keep;
+        }
+        '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => {
+            return Fold::Keep;
+        }
+        _ => {}
+    }
     match c {
         // Tashkeel, tanwin, superscript alef, Quranic marks; tatweel.
         '\u{0610}'..='\u{061A}'
@@ -97,6 +130,58 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
+/// ASCII bytes that folding keeps: all but capitals, tab and CR.
+const ASCII_PLAIN: u128 = !((((1u128 << 26) - 1) << b'A') | (1 << b'\t') | (1 << b'\r'));
+/// Second bytes after 0xD8 (U+0600..U+063F, by their low six bits) of the Arabic letters that
+/// folding keeps: U+0621 ء, U+0624 ؤ, U+0626..U+063A.
+const D8_PLAIN: u64 = (1 << 0x21) | (1 << 0x24) | (((1 << 0x15) - 1) << 0x26);
+/// The same after 0xD9 (U+0640..U+067F): U+0641..U+064A.
+const D9_PLAIN: u64 = ((1 << 10) - 1) << 0x01;
+
+/// By first byte: which second bytes make a character that folding keeps (all, for a plain
+/// ASCII byte), and that character's length (0 if it is never plain).
+static PLAIN_MASK: [u64; 256] = plain_table().0;
+static PLAIN_LEN: [u8; 256] = plain_table().1;
+
+// Evaluated at compile time: an index out of range would fail the build, not a run.
+#[allow(clippy::indexing_slicing)]
+const fn plain_table() -> ([u64; 256], [u8; 256]) {
+    let mut mask = [0u64; 256];
+    let mut len = [0u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        if (ASCII_PLAIN >> b) & 1 == 1 {
+            mask[b] = u64::MAX;
+            len[b] = 1;
+        }
+        b += 1;
+    }
+    mask[0xD8] = D8_PLAIN;
+    len[0xD8] = 2;
+    mask[0xD9] = D9_PLAIN;
+    len[0xD9] = 2;
+    (mask, len)
+}
+
+/// The end of the stretch from `i` of characters that folding keeps as they are and that can
+/// be told from their bytes alone (ASCII but capitals, tab and CR; Arabic letters but the alef
+/// forms): most of any text. One table lookup per character and no branch but the loop's: the
+/// mix of Arabic letters and ASCII spaces would defeat a branch predictor.
+#[inline]
+fn plain_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let mask = PLAIN_MASK.get(usize::from(b)).copied().unwrap_or(0);
+        let len = PLAIN_LEN.get(usize::from(b)).copied().unwrap_or(0);
+        let step = usize::from(len) * ((mask >> (next & 0x3F)) & 1) as usize;
+        if step == 0 {
+            break;
+        }
+        i += step;
+    }
+    i
+}
+
 fn digit(d: u32) -> Fold {
     char::from_digit(d, 10).map_or(Fold::Keep, Fold::To)
 }
@@ -104,39 +189,69 @@ fn digit(d: u32) -> Fold {
 impl Normalized {
     /// Folds `text` in one pass.
     pub fn new(text: &str) -> Normalized {
+        let bytes = text.as_bytes();
         let mut folded = String::with_capacity(text.len());
-        let mut starts = Vec::with_capacity(text.len());
-        let mut ends = Vec::with_capacity(text.len());
-        // Index in `ends` of the bytes of the last kept character, to extend over trailing marks.
-        let mut last_kept: Option<usize> = None;
-        for (i, c) in text.char_indices() {
+        let mut pieces: Vec<Piece> = Vec::new();
+        // Original offset minus folded offset for a character that maps one to one.
+        let mut shift = 0usize;
+        let mut i = 0usize;
+        while i < bytes.len() {
+            if i == folded.len() + shift {
+                // A stretch of characters kept as they are, copied in one go.
+                let run = i;
+                i = plain_end(bytes, i);
+                if i > run {
+                    folded.push_str(text.get(run..i).unwrap_or(""));
+                    continue;
+                }
+            }
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
             let end = i + c.len_utf8();
             let out = match fold_char(c) {
                 Fold::Keep => c,
                 Fold::To(t) => t,
-                Fold::Drop => continue,
+                Fold::Drop => {
+                    i = end;
+                    continue;
+                }
                 Fold::DropMark => {
-                    if let Some(k) = last_kept {
-                        for e in ends.iter_mut().skip(k) {
-                            *e = end as u32;
+                    // The mark belongs to the last kept character: extend its end over it.
+                    if let Some(last) = folded.chars().next_back() {
+                        let len = last.len_utf8();
+                        let at = folded.len() - len;
+                        match pieces.last_mut() {
+                            Some(p) if p.at as usize == at => p.end = end as u32,
+                            _ => pieces.push(Piece {
+                                at: at as u32,
+                                len: len as u32,
+                                start: (at + shift) as u32,
+                                end: end as u32,
+                            }),
                         }
+                        shift = end.saturating_sub(folded.len());
                     }
+                    i = end;
                     continue;
                 }
             };
-            last_kept = Some(folded.len());
-            let mut buf = [0u8; 4];
-            let s = out.encode_utf8(&mut buf);
-            folded.push_str(s);
-            for _ in 0..s.len() {
-                starts.push(i as u32);
-                ends.push(end as u32);
+            let at = folded.len();
+            folded.push(out);
+            if out.len_utf8() != c.len_utf8() || i != at + shift {
+                pieces.push(Piece {
+                    at: at as u32,
+                    len: out.len_utf8() as u32,
+                    start: i as u32,
+                    end: end as u32,
+                });
+                shift = end.saturating_sub(folded.len());
             }
+            i = end;
         }
         Normalized {
             folded,
-            starts,
-            ends,
+            pieces,
             original_len: text.len(),
         }
     }
@@ -146,6 +261,29 @@ impl Normalized {
         &self.folded
     }
 
+    /// The original byte range of the character that folded byte `at` belongs to (`at` must be
+    /// inside the folded text).
+    fn source(&self, at: usize) -> (usize, usize) {
+        let k = self.pieces.partition_point(|p| p.at as usize <= at);
+        let prev = k.checked_sub(1).and_then(|k| self.pieces.get(k));
+        if let Some(p) = prev
+            && at < (p.at + p.len) as usize
+        {
+            return (p.start as usize, p.end as usize);
+        }
+        let shift = prev.map_or(0, Piece::shift);
+        let mut c = at;
+        while c > 0 && !self.folded.is_char_boundary(c) {
+            c -= 1;
+        }
+        let len = self
+            .folded
+            .get(c..)
+            .and_then(|s| s.chars().next())
+            .map_or(1, char::len_utf8);
+        (c + shift, c + len + shift)
+    }
+
     /// Maps a byte range of the folded text to the byte range of the original text it came
     /// from. The result always lies on char boundaries of the original.
     pub fn original_span(&self, folded: Range<usize>) -> Range<usize> {
@@ -153,23 +291,23 @@ impl Normalized {
             let at = self.original_offset(folded.start);
             return at..at;
         }
-        let start = self
-            .starts
-            .get(folded.start)
-            .map_or(self.original_len, |&s| s as usize);
-        let end = self
-            .ends
-            .get(folded.end - 1)
-            .map_or(self.original_len, |&e| e as usize);
+        let start = self.original_offset(folded.start);
+        let end = if folded.end - 1 < self.folded.len() {
+            self.source(folded.end - 1).1
+        } else {
+            self.original_len
+        };
         start..end.max(start)
     }
 
     /// Maps a byte offset of the folded text to the original text (the start of the character
     /// it came from; the end of the original for the end of the folded text).
     pub fn original_offset(&self, folded: usize) -> usize {
-        self.starts
-            .get(folded)
-            .map_or(self.original_len, |&s| s as usize)
+        if folded < self.folded.len() {
+            self.source(folded).0
+        } else {
+            self.original_len
+        }
     }
 }
 
@@ -210,6 +348,99 @@ mod tests {
         assert_eq!(&text[span], "تشرينَ");
         let d = n.as_str().find("15").unwrap_or(0);
         assert_eq!(&text[n.original_span(d..d + 2)], "١٥");
+    }
+
+    /// The map as it was first written, a pair of offsets per folded byte: the model the sparse
+    /// map must agree with.
+    fn model(text: &str) -> (String, Vec<u32>, Vec<u32>) {
+        let (mut folded, mut starts, mut ends) = (String::new(), Vec::new(), Vec::new());
+        let mut last_kept: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            let out = match fold_char(c) {
+                Fold::Keep => c,
+                Fold::To(t) => t,
+                Fold::Drop => continue,
+                Fold::DropMark => {
+                    if let Some(k) = last_kept {
+                        for e in ends.iter_mut().skip(k) {
+                            *e = end as u32;
+                        }
+                    }
+                    continue;
+                }
+            };
+            last_kept = Some(folded.len());
+            folded.push(out);
+            for _ in 0..out.len_utf8() {
+                starts.push(i as u32);
+                ends.push(end as u32);
+            }
+        }
+        (folded, starts, ends)
+    }
+
+    fn agrees_with_model(text: &str) {
+        let n = Normalized::new(text);
+        let (folded, starts, ends) = model(text);
+        assert_eq!(n.as_str(), folded, "{text:?}");
+        let len = folded.len();
+        for a in 0..=len + 1 {
+            let want = starts.get(a).map_or(text.len(), |&s| s as usize);
+            assert_eq!(n.original_offset(a), want, "{text:?} offset {a}");
+            for b in a + 1..=len + 1 {
+                let end = ends.get(b - 1).map_or(text.len(), |&e| e as usize);
+                assert_eq!(
+                    n.original_span(a..b),
+                    want..end.max(want),
+                    "{text:?} {a}..{b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sparse_map_agrees_with_model() {
+        for text in [
+            "",
+            "abc",
+            "في ١٥ تشرينَ",
+            "\u{064E}x",
+            "\u{200F}\u{064E}ab\u{200F}\u{064E}\u{064E}c",
+            "شـــباط ٢٠٢٥، أمس—اليوم",
+            "A\u{00A0}B\tC\r\n",
+            "١\u{200F}٢\u{0651}",
+        ] {
+            agrees_with_model(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sparse_map_agrees_with_model_on_any_mix(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'Z', ' ', '\t', '\r', '\n', '5', 'ا', 'أ', 'آ', 'ب', 'ی', '٣', '۴', '\u{FF15}',
+                '\u{064E}', '\u{0651}', '\u{0640}', '\u{200F}', '\u{FEFF}', '\u{00AD}', '–',
+                '\u{2212}', '،', '\u{00A0}', '\u{3000}', '😀', 'é',
+            ]), 0..24)
+        ) {
+            let text: String = chars.into_iter().collect();
+            agrees_with_model(&text);
+        }
+    }
+
+    #[test]
+    fn plain_stretches_are_what_folding_keeps() {
+        for c in (0..=0x7FF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let plain = plain_end(s.as_bytes(), 0) == s.len();
+            if plain {
+                assert!(matches!(fold_char(c), Fold::Keep), "{c:?}");
+            }
+            let letter = matches!(c, '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{063A}' | '\u{0641}'..='\u{064A}');
+            let ascii = c.is_ascii() && !c.is_ascii_uppercase() && c != '\t' && c != '\r';
+            assert_eq!(plain, letter || ascii, "{c:?}");
+        }
     }
 
     #[test]

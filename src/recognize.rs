@@ -6,6 +6,9 @@
 //! stopped. Prepositions that carry no meaning of their own (في، عند، حوالي) are never part of a
 //! match; those that do (منذ، قبل، بعد، من...إلى) are.
 
+use std::cell::Cell;
+use std::sync::LazyLock;
+
 use chrono::Weekday;
 
 use crate::expr::{
@@ -13,7 +16,7 @@ use crate::expr::{
 };
 use crate::lexicon::{
     Calendar, Direction, FEAST_EPITHETS, FEASTS, Lex, Meridiem, MonthFamily, MonthHead, ORTHODOX,
-    Part, Prep, STRICT_MONTHS,
+    Part, Prep, STRICT_MONTHS, head8,
 };
 use crate::token::{Kind, Token};
 use crate::value::{DayPart, Duration, Recurrence, Season, Unit, Vague};
@@ -28,7 +31,12 @@ pub(crate) struct Found {
 
 /// Finds every expression in the tokens, in order, without overlaps.
 pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
-    let p = P { t: toks, s: text };
+    let p = P {
+        t: toks,
+        s: text,
+        memo: Default::default(),
+        memo_next: Cell::new(0),
+    };
     let mut i = 0;
     while i < toks.len() {
         if p.can_start(i)
@@ -49,6 +57,20 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
 
 type R<T> = Option<(T, usize)>;
 
+/// The first words of the feast names, each with its length and first eight bytes.
+static FEAST_HEADS: LazyLock<Vec<(usize, u64, &'static str)>> = LazyLock::new(|| {
+    let mut heads: Vec<&str> = FEASTS
+        .iter()
+        .filter_map(|(w, _)| w.first().copied())
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    heads
+        .into_iter()
+        .map(|h| (h.len(), head8(h.as_bytes()), h))
+        .collect()
+});
+
 fn dir_offset(d: Direction) -> i32 {
     match d {
         Direction::Past => -1,
@@ -57,9 +79,17 @@ fn dir_offset(d: Direction) -> i32 {
     }
 }
 
+/// A position and the date read there.
+type DateAt = (usize, R<DateExpr>);
+
 struct P<'a> {
     t: &'a [Token],
     s: &'a str,
+    /// The last few results of [`P::date`] by position: the patterns ask for the date at one
+    /// position several times (as a range's start, as a date, as a prefix), and it is the
+    /// costliest pattern. `date` reads only the tokens, so a stored answer stays right.
+    memo: [Cell<Option<DateAt>>; 4],
+    memo_next: Cell<usize>,
 }
 
 impl<'a> P<'a> {
@@ -607,6 +637,23 @@ impl<'a> P<'a> {
 
     /// A calendar date of any kind, without a time.
     fn date(&self, i: usize) -> R<DateExpr> {
+        if let Some(r) = self
+            .memo
+            .iter()
+            .find_map(|m| m.get().filter(|&(at, _)| at == i))
+        {
+            return r.1;
+        }
+        let r = self.date_uncached(i);
+        let k = self.memo_next.get();
+        if let Some(slot) = self.memo.get(k % self.memo.len()) {
+            slot.set(Some((i, r)));
+        }
+        self.memo_next.set(k.wrapping_add(1));
+        r
+    }
+
+    fn date_uncached(&self, i: usize) -> R<DateExpr> {
         let mut best: R<DateExpr> = None;
         let mut consider = |r: R<DateExpr>| {
             if let Some((e, end)) = r
@@ -1244,6 +1291,18 @@ impl<'a> P<'a> {
     /// A feast's name: "عيد الفطر", "عيد الأضحى 2013", "رأس السنة الهجرية", "عيد الميلاد
     /// الأرثوذكسي", "ثاني أيام عيد الفطر", "ثالث ثلاثاء بعد كريسماس 2014".
     fn feast_name(&self, i: usize) -> R<(crate::expr::Feast, bool)> {
+        // Most positions start no feast name: look the first word up once.
+        if self.t.get(i).is_none_or(|t| t.kind != Kind::Word) {
+            return None;
+        }
+        let first = self.core(i);
+        let head = head8(first.as_bytes());
+        if !FEAST_HEADS
+            .iter()
+            .any(|&(n, h, w)| n == first.len() && h == head && (n <= 8 || w == first))
+        {
+            return None;
+        }
         let (feast, mut j) = FEASTS.iter().find_map(|(words, feast)| {
             words
                 .iter()

@@ -313,72 +313,8 @@ fn shift_date(d: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
 }
 
 fn month_name(month: u8, family: MonthFamily) -> String {
-    const SYRIAC: [&str; 12] = [
-        "كانون الثاني",
-        "شباط",
-        "آذار",
-        "نيسان",
-        "أيار",
-        "حزيران",
-        "تموز",
-        "آب",
-        "أيلول",
-        "تشرين الأول",
-        "تشرين الثاني",
-        "كانون الأول",
-    ];
-    const EGYPTIAN: [&str; 12] = [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ];
-    const MAGHREBI: [&str; 12] = [
-        "جانفي",
-        "فيفري",
-        "مارس",
-        "أفريل",
-        "ماي",
-        "جوان",
-        "جويلية",
-        "أوت",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ];
-    const MOROCCAN: [&str; 12] = [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "ماي",
-        "يونيو",
-        "يوليوز",
-        "غشت",
-        "شتنبر",
-        "أكتوبر",
-        "نونبر",
-        "دجنبر",
-    ];
-    let idx = usize::from(month.saturating_sub(1));
-    let name = match family {
-        MonthFamily::Syriac => SYRIAC.get(idx).copied(),
-        MonthFamily::Egyptian => EGYPTIAN.get(idx).copied(),
-        MonthFamily::Maghrebi => MAGHREBI.get(idx).copied(),
-        MonthFamily::Moroccan => MOROCCAN.get(idx).copied(),
-        MonthFamily::Hijri => hijri::month_name(month),
-        MonthFamily::Numbered => None,
-    };
-    name.map_or_else(|| format!("month {month}"), str::to_string)
+    crate::lexicon::month_name(month, family)
+        .map_or_else(|| format!("month {month}"), str::to_string)
 }
 
 fn invalid(day: u8, month: u8, family: MonthFamily, year: Option<i32>) -> ErrorKind {
@@ -452,7 +388,15 @@ fn pick_year(
         (anchor, anchor)
     };
     let mut best: Option<(i64, i32)> = None;
-    for dy in -span..=span {
+    // Outward from the anchor's year: once a year is found, years two and more further out
+    // (each at least 354 days) cannot be nearer.
+    let outward = (0..=span).flat_map(|k| if k == 0 { vec![0] } else { vec![-k, k] });
+    for dy in outward {
+        if let Some((bd, _)) = best
+            && bd < i64::from(dy.abs() - 2) * 354
+        {
+            break;
+        }
         let Some(y) = base.checked_add(dy) else {
             continue;
         };

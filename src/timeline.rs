@@ -438,70 +438,11 @@ fn point_label(p: &Point, style: DateStyle) -> String {
 
 /// Month names for display, by family (Hijri and numbered fall back to Syriac).
 fn month_name(m: u32, family: MonthFamily) -> &'static str {
-    const SYRIAC: [&str; 12] = [
-        "كانون الثاني",
-        "شباط",
-        "آذار",
-        "نيسان",
-        "أيار",
-        "حزيران",
-        "تموز",
-        "آب",
-        "أيلول",
-        "تشرين الأول",
-        "تشرين الثاني",
-        "كانون الأول",
-    ];
-    const EGYPTIAN: [&str; 12] = [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ];
-    const MAGHREBI: [&str; 12] = [
-        "جانفي",
-        "فيفري",
-        "مارس",
-        "أفريل",
-        "ماي",
-        "جوان",
-        "جويلية",
-        "أوت",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ];
-    const MOROCCAN: [&str; 12] = [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "ماي",
-        "يونيو",
-        "يوليوز",
-        "غشت",
-        "شتنبر",
-        "أكتوبر",
-        "نونبر",
-        "دجنبر",
-    ];
-    let table = match family {
-        MonthFamily::Egyptian => &EGYPTIAN,
-        MonthFamily::Maghrebi => &MAGHREBI,
-        MonthFamily::Moroccan => &MOROCCAN,
-        _ => &SYRIAC,
-    };
-    let i = usize::try_from(m.clamp(1, 12) - 1).unwrap_or(0);
-    table.get(i).copied().unwrap_or("")
+    let m = u8::try_from(m.clamp(1, 12)).unwrap_or(1);
+    crate::lexicon::month_name(m, family)
+        .filter(|_| !matches!(family, MonthFamily::Hijri | MonthFamily::Numbered))
+        .or_else(|| crate::lexicon::month_name(m, MonthFamily::Syriac))
+        .unwrap_or("")
 }
 
 /// The clause on one line, at most `width` characters, keeping the trigger in view.

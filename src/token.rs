@@ -47,8 +47,73 @@ impl Token {
     }
 }
 
+#[inline]
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() && !c.is_ascii_digit()
+    // Arabic letters and ASCII without the Unicode tables: most of the text.
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => true,
+        '\0'..='\u{7F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// The byte length of the letter at `i`, if there is one.
+#[inline]
+fn letter_len(folded: &str, i: usize) -> Option<usize> {
+    match folded.as_bytes().get(i..)? {
+        [b'a'..=b'z' | b'A'..=b'Z', ..] => Some(1),
+        // U+0621..U+063F and U+0640..U+064A: Arabic letters (and tatweel, folded away).
+        [0xD8, 0xA1..=0xBF, ..] | [0xD9, 0x80..=0x8A, ..] => Some(2),
+        [0..=0x7F, ..] | [] => None,
+        _ => {
+            let c = folded.get(i..)?.chars().next()?;
+            is_letter(c).then_some(c.len_utf8())
+        }
+    }
+}
+
+/// By first byte: which second bytes make a letter of the fast path (all, for an ASCII
+/// letter), and its length (0 if none): ASCII letters, U+0621..U+063F after 0xD8 and
+/// U+0640..U+064A after 0xD9.
+static LETTER_MASK: [u64; 256] = letter_table().0;
+static LETTER_LEN: [u8; 256] = letter_table().1;
+
+// Evaluated at compile time: an index out of range would fail the build, not a run.
+#[allow(clippy::indexing_slicing)]
+const fn letter_table() -> ([u64; 256], [u8; 256]) {
+    let mut mask = [0u64; 256];
+    let mut len = [0u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        if (b >= b'a' as usize && b <= b'z' as usize) || (b >= b'A' as usize && b <= b'Z' as usize)
+        {
+            mask[b] = u64::MAX;
+            len[b] = 1;
+        }
+        b += 1;
+    }
+    mask[0xD8] = u64::MAX << 0x21; // 0xA1..=0xBF
+    len[0xD8] = 2;
+    mask[0xD9] = (1 << 0x0B) - 1; // 0x80..=0x8A
+    len[0xD9] = 2;
+    (mask, len)
+}
+
+/// The end of the stretch from `i` of ASCII letters and Arabic letters U+0621..U+064A, with
+/// one table lookup per character and no branch but the loop's.
+#[inline]
+fn arabic_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let mask = LETTER_MASK.get(usize::from(b)).copied().unwrap_or(0);
+        let len = LETTER_LEN.get(usize::from(b)).copied().unwrap_or(0);
+        let step = usize::from(len) * ((mask >> (next & 0x3F)) & 1) as usize;
+        if step == 0 {
+            break;
+        }
+        i += step;
+    }
+    i
 }
 
 /// Splits folded text into tokens, appending to `out` (cleared first).
@@ -56,12 +121,13 @@ fn is_letter(c: char) -> bool {
 /// Letters and digits are split apart ("الـ20" is "ال" + "20", "2025م" is "2025" + "م").
 pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
     out.clear();
+    // News text has a token every five or six bytes: grow once, not a dozen times.
+    out.reserve(folded.len() / 5 + 2);
     let lexicon = Lexicon::get();
     let bytes = folded.as_bytes();
     let mut i = 0usize;
     let mut space_before = true;
-    while i < bytes.len() {
-        let b = bytes.get(i).copied().unwrap_or(b' ');
+    while let Some(&b) = bytes.get(i) {
         if b == b' ' || b == b'\x0b' || b == b'\x0c' {
             space_before = true;
             i += 1;
@@ -86,7 +152,7 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
             continue;
         }
         let start = i;
-        let kind = if b.is_ascii_digit() {
+        let (kind, entry) = if b.is_ascii_digit() {
             let mut value: u32 = 0;
             let mut digits: u16 = 0;
             while let Some(&d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
@@ -94,32 +160,25 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
                 digits = digits.saturating_add(1);
                 i += 1;
             }
-            Kind::Number { value, digits }
+            (Kind::Number { value, digits }, None)
+        } else if let Some(n) = letter_len(folded, i) {
+            i = arabic_letters_end(bytes, i + n);
+            while let Some(n) = letter_len(folded, i) {
+                i = arabic_letters_end(bytes, i + n);
+            }
+            let entry = folded.get(start..i).and_then(|w| lexicon.classify(w));
+            (Kind::Word, entry)
         } else {
             let c = folded
                 .get(i..)
                 .and_then(|s| s.chars().next())
                 .unwrap_or(' ');
-            if is_letter(c) {
-                let rest = folded.get(i..).unwrap_or("");
-                let len = rest
-                    .char_indices()
-                    .find(|&(_, c)| !is_letter(c))
-                    .map_or(rest.len(), |(k, _)| k);
-                i += len;
-                Kind::Word
-            } else {
-                i += c.len_utf8();
-                if c.is_whitespace() {
-                    space_before = true;
-                    continue;
-                }
-                Kind::Punct(c)
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                space_before = true;
+                continue;
             }
-        };
-        let entry = match kind {
-            Kind::Word => folded.get(start..i).and_then(|w| lexicon.classify(w)),
-            _ => None,
+            (Kind::Punct(c), None)
         };
         out.push(Token {
             start: start as u32,
@@ -154,6 +213,37 @@ mod tests {
             ["في", "#23", "/", "#12", "/", "#2025", "م", ",", "ال", "#20"]
         );
         assert!(toks[1].space_before && !toks[2].space_before);
+    }
+
+    #[test]
+    fn letter_fast_path_agrees_with_unicode() {
+        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_letter(c),
+                c.is_alphabetic() && !c.is_ascii_digit(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn letter_len_agrees_with_is_letter() {
+        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+            let s = format!("{c}x");
+            let want = is_letter(c).then_some(c.len_utf8());
+            assert_eq!(letter_len(&s, 0), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn letter_stretches_are_letters() {
+        for c in (0..=0x7FF).filter_map(char::from_u32) {
+            let s = format!("{c}{c}!");
+            let end = arabic_letters_end(s.as_bytes(), 0);
+            let fast = c.is_ascii_alphabetic() || ('\u{0621}'..='\u{064A}').contains(&c);
+            assert_eq!(end, if fast { 2 * c.len_utf8() } else { 0 }, "{c:?}");
+            assert!(!fast || is_letter(c), "{c:?}");
+        }
     }
 
     #[test]

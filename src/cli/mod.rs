@@ -163,14 +163,19 @@ pub fn run_parse(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     Ok(all_ok)
 }
 
+/// The input is a directory: answered like JSONL, one line per .txt file.
+fn is_dir(args: &Args) -> bool {
+    args.positional
+        .first()
+        .is_some_and(|p| std::path::Path::new(p).is_dir())
+}
+
 pub fn run_extract(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     let x = extractor(args);
-    if args.jsonl {
-        return run_jsonl(
-            args,
-            out,
-            |text, reference| json!({"reference": reference.json(), "mentions": mentions_json(&x.extract(text, &reference.anchor))}),
-        );
+    if args.jsonl || is_dir(args) {
+        return run_lines(args, out, |text, id, reference| {
+            extract_line(&x, text, &id, reference)
+        });
     }
     let text = read_input(args.positional.first().map(String::as_str), args.lossy)?;
     let reference = reference_for(args.reference, &text);
@@ -195,7 +200,7 @@ pub fn run_timeline(args: &Args, out: &mut impl Write) -> io::Result<bool> {
         let tl = builder.build(text, &reference.doc);
         (tl, reference.json())
     };
-    if args.jsonl {
+    if args.jsonl || is_dir(args) {
         return run_jsonl(args, out, |text, reference| {
             let (tl, r) = timeline(text, reference);
             json!({"reference": r, "events": serde_json::to_value(&tl.events).unwrap_or(Json::Null)})
@@ -235,116 +240,374 @@ pub fn run_timeline(args: &Args, out: &mut impl Write) -> io::Result<bool> {
 /// How many characters of a clause the text rendering shows.
 const TEXT_WIDTH: usize = 90;
 
-/// Reads JSONL (`{"id", "text", "date"?}` a line), answers each line with `f`, in input order,
-/// using `args.threads` threads on batches of lines. A line that cannot be read gives an error
-/// object and the run goes on; the result is `false` if any line failed.
+/// One unit of input: a JSONL line (with its line number) or a whole .txt file of a directory.
+enum Item {
+    Line(usize, Vec<u8>),
+    File(String, io::Result<Vec<u8>>),
+}
+
+/// A run of consecutive items, handed to one worker; its answers come back as one block.
+struct Chunk {
+    seq: usize,
+    items: Vec<Item>,
+}
+
+/// Answers to one chunk: its lines of output, and whether every item succeeded.
+struct Answers {
+    seq: usize,
+    count: usize,
+    text: String,
+    ok: bool,
+}
+
+/// Items per chunk at most, and input bytes per chunk at most: small enough to spread the work
+/// evenly over the threads, large enough that handing chunks over costs nothing.
+const CHUNK_ITEMS: usize = 32;
+const CHUNK_BYTES: usize = 256 << 10;
+
+/// Where items come from: a JSONL stream, or the sorted .txt files of a directory.
+enum Source {
+    Lines(Box<dyn BufRead + Send>),
+    Files(std::vec::IntoIter<std::path::PathBuf>),
+}
+
+impl Source {
+    fn open(path: Option<&str>) -> io::Result<Source> {
+        let p = match path {
+            None | Some("-") => return Ok(Source::Lines(Box::new(BufReader::new(io::stdin())))),
+            Some(p) => p,
+        };
+        let meta = std::fs::metadata(p)
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot read {p}: {e}")))?;
+        if meta.is_dir() {
+            let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| io::Error::new(e.kind(), format!("cannot read {p}: {e}")))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "txt") && f.is_file())
+                .collect();
+            files.sort();
+            return Ok(Source::Files(files.into_iter()));
+        }
+        let file = std::fs::File::open(p)
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot read {p}: {e}")))?;
+        Ok(Source::Lines(Box::new(BufReader::with_capacity(
+            1 << 16,
+            file,
+        ))))
+    }
+
+    /// The next chunk of items, `None` at the end.
+    fn chunk(&mut self, lineno: &mut usize, seq: usize) -> io::Result<Option<Chunk>> {
+        let mut items = Vec::new();
+        let mut bytes = 0;
+        while items.len() < CHUNK_ITEMS && bytes < CHUNK_BYTES {
+            match self {
+                Source::Lines(reader) => {
+                    let mut buf = Vec::new();
+                    if reader.read_until(b'\n', &mut buf)? == 0 {
+                        break;
+                    }
+                    *lineno += 1;
+                    while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                        buf.pop();
+                    }
+                    if buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    bytes += buf.len();
+                    items.push(Item::Line(*lineno, buf));
+                }
+                Source::Files(files) => {
+                    let Some(path) = files.next() else { break };
+                    let name = path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    let data = std::fs::read(&path);
+                    bytes += data.as_ref().map_or(0, Vec::len);
+                    items.push(Item::File(name, data));
+                }
+            }
+        }
+        Ok((!items.is_empty()).then_some(Chunk { seq, items }))
+    }
+}
+
+/// Shows articles done and articles per second on standard error, only when it is a terminal.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new() -> Progress {
+        use std::io::IsTerminal;
+        if !io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {human_pos} articles, {rate} articles/s ({elapsed})",
+        ) {
+            bar.set_style(style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}", state.per_sec());
+                },
+            ));
+        }
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        Progress(Some(bar))
+    }
+
+    fn add(&self, n: usize) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n as u64);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish();
+        }
+    }
+}
+
+/// Reads JSONL (`{"id", "text", "date"?}` a line), or every .txt file of a directory (`id` is
+/// the file name, in sorted order), and answers each with `f`, one JSON line each, in input
+/// order. A reader thread, `args.threads` workers and the writer (this thread) pass chunks of
+/// lines through bounded channels, and the reader stays at most a few chunks ahead of the
+/// writer, so memory stays bounded whatever the input's size. A line that cannot be read gives
+/// an error object and the run goes on; the result is `false` if any line failed.
 pub fn run_jsonl(
     args: &Args,
     out: &mut impl Write,
     f: impl Fn(&str, &Reference) -> Json + Sync,
 ) -> io::Result<bool> {
-    let input: Box<dyn BufRead> = match args.positional.first().map(String::as_str) {
-        None | Some("-") => Box::new(BufReader::new(io::stdin())),
-        Some(p) => {
-            let file = std::fs::File::open(p)
-                .map_err(|e| io::Error::new(e.kind(), format!("cannot read {p}: {e}")))?;
-            if file.metadata().is_ok_and(|m| m.is_dir()) {
-                return Err(io::Error::other(format!("{p} is a directory, not a file")));
-            }
-            Box::new(BufReader::with_capacity(1 << 16, file))
+    run_lines(args, out, |text, id, reference| {
+        let mut answer = f(text, reference);
+        if let Some(map) = answer.as_object_mut() {
+            let mut with_id = serde_json::Map::new();
+            with_id.insert("id".to_string(), id);
+            with_id.extend(std::mem::take(map));
+            answer = Json::Object(with_id);
+        }
+        answer.to_string()
+    })
+}
+
+/// [`run_jsonl`] with an answer written directly as one line of JSON, from the text, its `id`
+/// and its reference.
+fn run_lines(
+    args: &Args,
+    out: &mut impl Write,
+    f: impl Fn(&str, Json, &Reference) -> String + Sync,
+) -> io::Result<bool> {
+    let mut source = Source::open(args.positional.first().map(String::as_str))?;
+    let answer = |item: Item, text: &mut String| -> bool {
+        let (line, ok) = answer_item(args, item, &f);
+        text.push_str(&line);
+        text.push('\n');
+        ok
+    };
+    let answer_chunk = |chunk: Chunk| -> Answers {
+        let mut text = String::new();
+        let count = chunk.items.len();
+        let mut ok = true;
+        for item in chunk.items {
+            ok &= answer(item, &mut text);
+        }
+        Answers {
+            seq: chunk.seq,
+            count,
+            text,
+            ok,
         }
     };
+    let progress = Progress::new();
     let threads = args.threads.max(1);
-    let batch = 64 * threads;
     let mut all_ok = true;
-    let mut lines: Vec<(usize, Vec<u8>)> = Vec::with_capacity(batch);
-    let mut reader = input;
-    let mut lineno = 0usize;
-    let answer = |(n, bytes): &(usize, Vec<u8>)| -> (String, bool) {
-        let line = match decode(bytes.clone(), args.lossy) {
-            Ok(s) => s,
-            Err(at) => {
-                let e = json!({"line": n, "error": format!("line {n} is not valid UTF-8 at byte {at} (use --lossy)")});
-                return (e.to_string(), false);
-            }
-        };
-        match serde_json::from_str::<Json>(&line) {
-            Ok(obj) => match obj.get("text").and_then(Json::as_str) {
-                Some(text) => {
-                    let id = obj.get("id").cloned().unwrap_or(Json::Null);
-                    let given = args.reference.or_else(|| {
-                        obj.get("date")
-                            .and_then(Json::as_str)
-                            .and_then(|d| d.get(..10).unwrap_or(d).parse::<Anchor>().ok())
-                    });
-                    let reference = reference_for(given, text);
-                    let mut answer = f(text, &reference);
-                    if let Some(map) = answer.as_object_mut() {
-                        let mut with_id = serde_json::Map::new();
-                        with_id.insert("id".to_string(), id);
-                        with_id.extend(std::mem::take(map));
-                        answer = Json::Object(with_id);
-                    }
-                    (answer.to_string(), true)
-                }
-                None => {
-                    let id = obj.get("id").cloned().unwrap_or(Json::Null);
-                    let e = json!({"id": id, "line": n, "error": format!("line {n} has no \"text\" string")});
-                    (e.to_string(), false)
-                }
-            },
-            Err(err) => {
-                let e = json!({"line": n, "error": format!("line {n} is not JSON: {err}")});
-                (e.to_string(), false)
-            }
+    if threads == 1 {
+        let mut lineno = 0;
+        while let Some(chunk) = source.chunk(&mut lineno, 0)? {
+            let a = answer_chunk(chunk);
+            all_ok &= a.ok;
+            out.write_all(a.text.as_bytes())?;
+            progress.add(a.count);
         }
-    };
-    loop {
-        lines.clear();
-        while lines.len() < batch {
-            let mut buf = Vec::new();
-            if reader.read_until(b'\n', &mut buf)? == 0 {
+        progress.finish();
+        return Ok(all_ok);
+    }
+
+    use std::sync::mpsc::{Receiver, sync_channel};
+    use std::sync::{Arc, Mutex};
+    // At most `window` chunks between the reader and the writer.
+    let window = 4 * threads;
+    let (credit_tx, credit_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = credit_tx.send(());
+    }
+    let (job_tx, job_rx) = sync_channel::<Chunk>(window);
+    let job_rx: Arc<Mutex<Receiver<Chunk>>> = Arc::new(Mutex::new(job_rx));
+    let (done_tx, done_rx) = sync_channel::<Answers>(window);
+    let result = std::thread::scope(|s| -> io::Result<bool> {
+        let reader = s.spawn(move || -> io::Result<()> {
+            let mut lineno = 0;
+            let mut seq = 0;
+            while credit_rx.recv().is_ok() {
+                let Some(chunk) = source.chunk(&mut lineno, seq)? else {
+                    break;
+                };
+                seq += 1;
+                if job_tx.send(chunk).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        for _ in 0..threads {
+            let jobs = Arc::clone(&job_rx);
+            let done = done_tx.clone();
+            let answer_chunk = &answer_chunk;
+            s.spawn(move || {
+                loop {
+                    let job = match jobs.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok(chunk) = job else { break };
+                    if done.send(answer_chunk(chunk)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        drop(job_rx);
+        // Write in input order: keep early answers until their turn.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0;
+        let mut written = Ok(());
+        for a in done_rx.iter() {
+            pending.insert(a.seq, a);
+            while let Some(a) = pending.remove(&next) {
+                next += 1;
+                all_ok &= a.ok;
+                if written.is_ok() {
+                    written = out.write_all(a.text.as_bytes());
+                }
+                progress.add(a.count);
+                let _ = credit_tx.send(());
+            }
+            if written.is_err() {
                 break;
             }
-            lineno += 1;
-            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                buf.pop();
-            }
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            lines.push((lineno, buf));
         }
-        if lines.is_empty() {
-            break;
+        // Dropping the credits stops the reader if we stopped early.
+        drop(credit_tx);
+        drop(done_rx);
+        written?;
+        let read = reader
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the input reader stopped")));
+        read.map(|()| all_ok)
+    });
+    progress.finish();
+    result
+}
+
+/// Answers one item: the JSON line to print and whether it succeeded.
+fn answer_item(
+    args: &Args,
+    item: Item,
+    f: &impl Fn(&str, Json, &Reference) -> String,
+) -> (String, bool) {
+    match item {
+        Item::Line(n, bytes) => {
+            let line = match decode(bytes, args.lossy) {
+                Ok(s) => s,
+                Err(at) => {
+                    let e = json!({"line": n, "error": format!("line {n} is not valid UTF-8 at byte {at} (use --lossy)")});
+                    return (e.to_string(), false);
+                }
+            };
+            let obj = match serde_json::from_str::<Json>(&line) {
+                Ok(obj) => obj,
+                Err(err) => {
+                    let e = json!({"line": n, "error": format!("line {n} is not JSON: {err}")});
+                    return (e.to_string(), false);
+                }
+            };
+            let id = obj.get("id").cloned().unwrap_or(Json::Null);
+            let Some(text) = obj.get("text").and_then(Json::as_str) else {
+                let e = json!({"id": id, "line": n, "error": format!("line {n} has no \"text\" string")});
+                return (e.to_string(), false);
+            };
+            let date = obj
+                .get("date")
+                .and_then(Json::as_str)
+                .and_then(|d| d.get(..10).unwrap_or(d).parse::<Anchor>().ok());
+            (respond(args, text, id, date, f), true)
         }
-        let answers: Vec<(String, bool)> = if threads == 1 || lines.len() < 2 {
-            lines.iter().map(&answer).collect()
-        } else {
-            let chunk = lines.len().div_ceil(threads);
-            std::thread::scope(|s| {
-                let handles: Vec<_> = lines
-                    .chunks(chunk)
-                    .map(|part| s.spawn(|| part.iter().map(&answer).collect::<Vec<_>>()))
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| {
-                        h.join().unwrap_or_else(|_| {
-                            vec![(
-                                json!({"error": "internal error while reading this batch"})
-                                    .to_string(),
-                                false,
-                            )]
-                        })
-                    })
-                    .collect()
-            })
-        };
-        for (line, ok) in answers {
-            all_ok &= ok;
-            writeln!(out, "{line}")?;
+        Item::File(name, data) => {
+            let text = match data.map(|d| decode(d, args.lossy)) {
+                Ok(Ok(text)) => text,
+                Ok(Err(at)) => {
+                    let e = json!({"id": name, "error": format!("{name} is not valid UTF-8 at byte {at} (use --lossy)")});
+                    return (e.to_string(), false);
+                }
+                Err(err) => {
+                    let e = json!({"id": name, "error": format!("cannot read {name}: {err}")});
+                    return (e.to_string(), false);
+                }
+            };
+            (respond(args, &text, Json::String(name), None, f), true)
         }
     }
-    Ok(all_ok)
+}
+
+/// `f`'s answer for one text.
+fn respond(
+    args: &Args,
+    text: &str,
+    id: Json,
+    date: Option<Anchor>,
+    f: &impl Fn(&str, Json, &Reference) -> String,
+) -> String {
+    let reference = reference_for(args.reference.or(date), text);
+    f(text, id, &reference)
+}
+
+/// One `extract --jsonl` line, `{"id", "mentions", "reference"}`, written directly rather than
+/// through a `serde_json::Value` tree (which took more time than finding the dates); the keys
+/// come in the sorted order that tree prints, so the bytes are the same.
+fn extract_line(x: &Extractor, text: &str, id: &Json, reference: &Reference) -> String {
+    use std::fmt::Write as _;
+    let ms = x.extract(text, &reference.anchor);
+    let mut s = String::with_capacity(64 + ms.len() * 256);
+    let json = |v: Result<Json, serde_json::Error>| v.unwrap_or(Json::Null).to_string();
+    let _ = write!(s, "{{\"id\":{id},\"mentions\":[");
+    for (k, m) in ms.iter().enumerate() {
+        if k > 0 {
+            s.push(',');
+        }
+        let _ = write!(
+            s,
+            "{{\"char_end\":{},\"char_start\":{},\"end\":{},\"expr\":{}",
+            m.char_span.end,
+            m.char_span.start,
+            m.span.end,
+            json(serde_json::to_value(&m.expr)),
+        );
+        if !m.flags.is_empty() {
+            let _ = write!(s, ",\"flags\":{}", json(serde_json::to_value(&m.flags)));
+        }
+        let _ = write!(
+            s,
+            ",\"grain\":{},\"start\":{},\"text\":{},\"type\":{},\"value\":{}}}",
+            json(serde_json::to_value(m.grain)),
+            m.span.start,
+            json(serde_json::to_value(&m.text)),
+            json(serde_json::to_value(m.kind)),
+            json(serde_json::to_value(m.value)),
+        );
+    }
+    let _ = write!(s, "],\"reference\":{}}}", reference.json());
+    s
 }
