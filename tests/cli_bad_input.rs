@@ -78,19 +78,32 @@ fn a_missing_file() {
     }
 }
 
+/// A directory is read as its `.txt` files, one line each; a file that is not UTF-8 fails alone.
 #[test]
-fn a_directory() {
-    let dir = std::env::temp_dir();
-    let dir = dir.to_str().unwrap();
-    for args in [&["extract", dir][..], &["extract", "--jsonl", dir]] {
-        let o = run(args, b"");
-        assert_eq!(o.status.code(), Some(1), "{args:?}");
-        assert!(o.stdout.is_empty());
-        assert_eq!(
-            stderr(&o).trim_end(),
-            format!("tarikh: {dir} is a directory, not a file")
-        );
-    }
+fn a_directory_with_a_bad_file() {
+    let dir = std::env::temp_dir().join(format!("tarikh-cli-dir-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.txt"), "أمس").unwrap();
+    std::fs::write(dir.join("b.txt"), b"x\xff").unwrap();
+    std::fs::write(dir.join("c.md"), "غدا").unwrap();
+    let path = dir.to_str().unwrap();
+    let o = run(&["extract", "--ref", "2025-12-24", path], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "only the .txt files");
+    assert_eq!(lines[0]["id"], "a.txt");
+    assert_eq!(lines[0]["mentions"][0]["value"], "2025-12-23");
+    assert_eq!(
+        lines[1],
+        serde_json::json!({"id": "b.txt", "error": "b.txt is not valid UTF-8 at byte 1 (use --lossy)"})
+    );
+    stderr(&o);
+    let o = run(&["extract", "--lossy", "--ref", "2025-12-24", path], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
