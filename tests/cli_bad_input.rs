@@ -340,3 +340,38 @@ fn a_reference_at_chronos_last_day() {
     assert!(stdout(&o).contains(r#""value":"+262142-12-30""#));
     stderr(&o);
 }
+
+#[test]
+fn jsonl_line_with_an_unreadable_date_is_an_error_and_the_run_goes_on() {
+    let input = concat!(
+        "{\"id\":1,\"text\":\"وصل أمس\",\"date\":\"2025-12-24\"}\n",
+        "{\"id\":2,\"text\":\"وصل أمس\",\"date\":\"24/12/2025\"}\n",
+        "{\"id\":3,\"text\":\"وصل أمس\",\"date\":null}\n",
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tarikh"))
+        .args(["extract", "--jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(input.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(!out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["mentions"][0]["value"], "2025-12-23");
+    assert_eq!(lines[1]["id"], 2);
+    assert!(
+        lines[1]["error"].as_str().unwrap().contains("24/12/2025"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2]["mentions"].is_array());
+}

@@ -539,10 +539,29 @@ fn answer_item(
                 let e = json!({"id": id, "line": n, "error": format!("line {n} has no \"text\" string")});
                 return (e.to_string(), false);
             };
-            let date = obj
-                .get("date")
-                .and_then(Json::as_str)
-                .and_then(|d| d.get(..10).unwrap_or(d).parse::<Anchor>().ok());
+            // A date we cannot read is this line's error (unless --ref overrides it); no date
+            // (absent or null) means the reference is inferred from the text.
+            let date = match obj.get("date") {
+                None | Some(Json::Null) => None,
+                Some(Json::String(d)) => {
+                    let read = d
+                        .parse::<Anchor>()
+                        .or_else(|_| d.get(..10).unwrap_or(d).parse::<Anchor>());
+                    match read {
+                        Ok(a) => Some(a),
+                        Err(_) if args.reference.is_some() => None,
+                        Err(_) => {
+                            let e = json!({"id": id, "line": n, "error": format!("line {n}: cannot read the date {d:?}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")});
+                            return (e.to_string(), false);
+                        }
+                    }
+                }
+                Some(_) if args.reference.is_some() => None,
+                Some(_) => {
+                    let e = json!({"id": id, "line": n, "error": format!("line {n}: \"date\" is not a string")});
+                    return (e.to_string(), false);
+                }
+            };
             (respond(args, text, id, date, f), true)
         }
         Item::File(name, data) => {
