@@ -359,10 +359,10 @@ pub fn to_gregorian(date: HijriDate, rules: Rules) -> Result<(NaiveDate, Used), 
 /// ```
 pub fn from_gregorian(date: NaiveDate, rules: Rules) -> Result<(HijriDate, Used), HijriError> {
     let days = i64::from(date.num_days_from_ce());
-    if rules == Rules::UmmAlQura {
-        if let Some(hijri) = uaq_from_days(days) {
-            return Ok((hijri, Used::UmmAlQura));
-        }
+    if rules == Rules::UmmAlQura
+        && let Some(hijri) = uaq_from_days(days)
+    {
+        return Ok((hijri, Used::UmmAlQura));
     }
     tabular_from_days(days)
         .map(|hijri| (hijri, Used::Tabular))
@@ -388,10 +388,10 @@ fn date_from_days(days: i64) -> Option<NaiveDate> {
 
 /// Day number of the first day and length of a month; year and month already checked.
 fn month_start_days(year: i32, month: u8, rules: Rules) -> Result<(i64, u8, Used), HijriError> {
-    if rules == Rules::UmmAlQura {
-        if let Some((first, length)) = uaq_month_start(year, month) {
-            return Ok((first, length, Used::UmmAlQura));
-        }
+    if rules == Rules::UmmAlQura
+        && let Some((first, length)) = uaq_month_start(year, month)
+    {
+        return Ok((first, length, Used::UmmAlQura));
     }
     let first = tabular_days(year, month, 1).ok_or(HijriError::YearOutOfRange(year))?;
     let mut length = tabular_month_length(year, month).ok_or(HijriError::InvalidMonth(month))?;

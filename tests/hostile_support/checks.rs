@@ -239,11 +239,11 @@ pub fn hijri(data: &[u8]) {
     } else {
         n
     };
-    if let Some(g) = NaiveDate::from_num_days_from_ce_opt(n) {
-        if let Ok((h, _)) = hijri::from_gregorian(g, rules) {
-            let (back, _) = hijri::to_gregorian(h, rules).expect("Hijri date converts back");
-            assert_eq!(back, g, "via {h}");
-        }
+    if let Some(g) = NaiveDate::from_num_days_from_ce_opt(n)
+        && let Ok((h, _)) = hijri::from_gregorian(g, rules)
+    {
+        let (back, _) = hijri::to_gregorian(h, rules).expect("Hijri date converts back");
+        assert_eq!(back, g, "via {h}");
     }
 }
 
