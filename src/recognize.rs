@@ -1020,6 +1020,14 @@ impl<'a> P<'a> {
     /// أمس، غدا، أول أمس، قبل أمس، بعد غد.
     fn shifted_day(&self, i: usize) -> R<i32> {
         match self.lex(i)? {
+            // "بكرة القدم" is ب + كرة ("with the ball"), not "بكرة" (tomorrow).
+            Lex::RelDay(1)
+                if self.core(i).starts_with("بكر")
+                    && self.core(i + 1).starts_with("ال")
+                    && self.lex(i + 1).is_none() =>
+            {
+                None
+            }
             Lex::RelDay(d) => Some((i32::from(d), i + 1)),
             Lex::Number {
                 value: 1,
@@ -1217,6 +1225,9 @@ impl<'a> P<'a> {
                 unit: Unit::Century,
                 count: 1,
             } => {
+                if let Some(h) = self.hijri_century(i) {
+                    return Some(h);
+                }
                 let (c, j) = self.century(i)?;
                 e.century = Some(c);
                 Some((e, j))
@@ -1254,6 +1265,24 @@ impl<'a> P<'a> {
         (1..=100)
             .contains(&n)
             .then_some((CenturySaid::Ordinal(n as i32), k))
+    }
+
+    /// "القرن الرابع الهجري": a century counted in Hijri years.
+    fn hijri_century(&self, i: usize) -> R<DateExpr> {
+        let (c @ CenturySaid::Ordinal(_), j) = self.century(i)? else {
+            return None;
+        };
+        if self.lex(j) != Some(Lex::EraAh) {
+            return None;
+        }
+        Some((
+            DateExpr {
+                century: Some(c),
+                calendar: Some(Calendar::Hijri),
+                ..DateExpr::default()
+            },
+            j + 1,
+        ))
     }
 
     /// "فصل الصيف", "صيف 2012", "الشتاء الماضي", "هذا الصيف".
@@ -1631,6 +1660,19 @@ impl<'a> P<'a> {
                     // "خلال الأيام الثلاثة الماضية" is handled as a span below.
                     if let Some(span) = self.last_n(j) {
                         return Some(span);
+                    }
+                    // "بعد ستة أعوام من اندلاع الانتفاضة", "قبل عامين من الانتخابات": counted
+                    // from another event, not from the anchor: a length of time.
+                    if matches!(p, Prep::Before | Prep::After)
+                        && (self.is_prep(k, Prep::From) || self.core(k) == "على")
+                    {
+                        return Some((
+                            Expr::Duration(Duration {
+                                count: Some(count),
+                                unit,
+                            }),
+                            k,
+                        ));
                     }
                     let shift = match p {
                         Prep::Before | Prep::Since => Shift::Ago,

@@ -482,6 +482,22 @@ fn date_point(d: &DateExpr, ctx: &Ctx, flags: &mut Vec<Flag>) -> Result<Value, E
         check_weekday(d.weekday, day, flags);
         return point(Point::Day(day));
     }
+    // A Hijri century: the Gregorian years from its first day to its last.
+    if let (Some(CenturySaid::Ordinal(n)), Some(Calendar::Hijri)) = (d.century, d.calendar) {
+        let first_year = n
+            .checked_sub(1)
+            .and_then(|c| c.checked_mul(100))
+            .ok_or(ErrorKind::OutOfRange)?
+            + 1;
+        let (first, _) =
+            calendar_month(Calendar::Hijri, first_year, 1, ctx).ok_or(ErrorKind::OutOfRange)?;
+        let (_, last) = calendar_month(Calendar::Hijri, first_year + 99, 12, ctx)
+            .ok_or(ErrorKind::OutOfRange)?;
+        return Ok(Value::Range(
+            Some(Point::Year(first.year())),
+            Some(Point::Year(last.year())),
+        ));
+    }
     if let Some(c) = d.century
         && d.decade.is_none()
     {
