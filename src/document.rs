@@ -13,7 +13,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::expr::{DateExpr, Expr, YearSaid};
-use crate::extract::{Extractor, Mention};
+use crate::extract::{Extractor, Mention, Prepared};
 use crate::resolve::{Anchor, Flag};
 use crate::value::{Point, Value};
 
@@ -417,8 +417,14 @@ fn is_dateline(text: &str, m: &Mention) -> bool {
 /// assert!(d.confidence > 0.8);
 /// ```
 pub fn infer_date(text: &str, extractor: &Extractor, fallback: Anchor) -> DocumentDate {
-    let ms = extractor.extract(text, &fallback);
-    infer_with(text, extractor, &ms, fallback)
+    infer_prepared(&extractor.prepare(text), fallback)
+}
+
+/// [`infer_date`] on a text already read by [`Extractor::prepare`], so that extracting against
+/// the date found does not read the text again.
+pub fn infer_prepared(read: &Prepared<'_>, fallback: Anchor) -> DocumentDate {
+    let ms = read.extract(&fallback);
+    infer_with(read, &ms, fallback)
 }
 
 /// [`infer_date`] on mentions already extracted against `fallback`. When the year of the date
@@ -426,12 +432,8 @@ pub fn infer_date(text: &str, extractor: &Extractor, fallback: Anchor) -> Docume
 /// latest one not after the fallback's), the text is read again against that year: "الثلاثاء 23
 /// كانون الأول" in an article that speaks of 2014 is in 2014, not in the year nearest the clock.
 /// A second reading that would date the text before that year is dropped.
-pub(crate) fn infer_with(
-    text: &str,
-    extractor: &Extractor,
-    ms: &[Mention],
-    fallback: Anchor,
-) -> DocumentDate {
+pub(crate) fn infer_with(read: &Prepared<'_>, ms: &[Mention], fallback: Anchor) -> DocumentDate {
+    let text = read.text();
     let d = infer_from_mentions(text, ms, fallback);
     let year_from_context = matches!(
         d.source,
@@ -449,7 +451,7 @@ pub(crate) fn infer_with(
     let Some(base) = NaiveDate::from_ymd_opt(year, 7, 1).map(Anchor::new) else {
         return d;
     };
-    let again = infer_from_mentions(text, &extractor.extract(text, &base), base);
+    let again = infer_from_mentions(text, &read.extract(&base), base);
     // A text is not written before the years it speaks of.
     if again.source == d.source && again.anchor.date().year() >= year {
         again

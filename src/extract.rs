@@ -119,9 +119,42 @@ impl Default for Extractor {
 }
 
 /// A found expression before resolution, with its spans.
+#[derive(Debug)]
 struct Raw {
     found: Found,
     span: Range<usize>,
+}
+
+/// A text read by [`Extractor::prepare`]: its expressions found, waiting for an anchor.
+#[derive(Debug)]
+pub struct Prepared<'t> {
+    extractor: Extractor,
+    text: &'t str,
+    norm: Normalized,
+    toks: Vec<Token>,
+    raws: Vec<Raw>,
+}
+
+impl Prepared<'_> {
+    /// The text that was read.
+    pub fn text(&self) -> &str {
+        self.text
+    }
+
+    /// The mentions of the text against `anchor`: the same as [`Extractor::extract`].
+    pub fn extract(&self, anchor: &Anchor) -> Vec<Mention> {
+        self.extract_all(anchor)
+            .into_iter()
+            .filter_map(Result::ok)
+            .collect()
+    }
+
+    /// The mentions and errors of the text against `anchor`: the same as
+    /// [`Extractor::extract_all`].
+    pub fn extract_all(&self, anchor: &Anchor) -> Vec<Result<Mention, Error>> {
+        self.extractor
+            .resolve_all(self.text, &self.norm, &self.toks, &self.raws, anchor)
+    }
 }
 
 impl Extractor {
@@ -179,11 +212,35 @@ impl Extractor {
     /// assert!(all.iter().any(|r| r.is_err()));
     /// ```
     pub fn extract_all(&self, text: &str, anchor: &Anchor) -> Vec<Result<Mention, Error>> {
+        self.prepare(text).extract_all(anchor)
+    }
+
+    /// Reads `text` once (folds it, splits it into words, finds its expressions) so that it can
+    /// be resolved against several anchors without reading it again: inferring a document's
+    /// date, then extracting against that date, reads the text once.
+    ///
+    /// ```
+    /// use tarikh::{Anchor, Extractor};
+    ///
+    /// let x = Extractor::new();
+    /// let read = x.prepare("وصل الوفد أمس");
+    /// let a = read.extract(&Anchor::from_ymd(2025, 12, 24).unwrap());
+    /// let b = read.extract(&Anchor::from_ymd(2012, 7, 10).unwrap());
+    /// assert_eq!((a[0].value.to_string(), b[0].value.to_string()), ("2025-12-23".into(), "2012-07-09".into()));
+    /// assert_eq!(a, x.extract("وصل الوفد أمس", &Anchor::from_ymd(2025, 12, 24).unwrap()));
+    /// ```
+    pub fn prepare<'t>(&self, text: &'t str) -> Prepared<'t> {
         let norm = Normalized::new(text);
         let mut toks = Vec::new();
         tokenize(norm.as_str(), &mut toks);
         let raws = self.find(&norm, &toks);
-        self.resolve_all(text, &norm, &toks, raws, anchor)
+        Prepared {
+            extractor: *self,
+            text,
+            norm,
+            toks,
+            raws,
+        }
     }
 
     /// Reads `input` as one whole expression. Leading and trailing prepositions that carry no
@@ -223,7 +280,7 @@ impl Extractor {
                 input,
             ));
         }
-        self.resolve_all(input, &norm, &toks, raws, anchor)
+        self.resolve_all(input, &norm, &toks, &raws, anchor)
             .into_iter()
             .next()
             .unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
@@ -248,14 +305,14 @@ impl Extractor {
         text: &str,
         norm: &Normalized,
         toks: &[Token],
-        raws: Vec<Raw>,
+        raws: &[Raw],
         anchor: &Anchor,
     ) -> Vec<Result<Mention, Error>> {
         let mut cues = FutureCues::new(norm.as_str(), toks);
         let mut chars = CharCounter::default();
-        let pairs = corresponding_pairs(toks, &raws);
+        let pairs = corresponding_pairs(toks, raws);
         let mut out: Vec<Result<Mention, Error>> = raws
-            .into_iter()
+            .iter()
             .map(|raw| {
                 let ctx = Ctx {
                     anchor: *anchor,
@@ -264,7 +321,7 @@ impl Extractor {
                     hijri: self.hijri,
                     future_cue: cues.at(raw.found.first),
                 };
-                let span = raw.span;
+                let span = raw.span.clone();
                 let piece = text.get(span.clone()).unwrap_or("");
                 let (value, flags) = resolve(&raw.found.expr, &ctx)
                     .map_err(|k| Error::new(k, span.clone(), piece))?;
@@ -275,7 +332,7 @@ impl Extractor {
                     char_span,
                     text: piece.to_string(),
                     span,
-                    expr: raw.found.expr,
+                    expr: raw.found.expr.clone(),
                     value,
                     flags,
                 })

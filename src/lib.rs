@@ -94,7 +94,7 @@ pub use expr::{
     CenturySaid, DateExpr, DecadeSaid, Expr, Feast, MonthSaid, Nth, NthOf, Shift, TimeSaid,
     YearSaid,
 };
-pub use extract::{Extractor, Mention, MentionType};
+pub use extract::{Extractor, Mention, MentionType, Prepared};
 pub use lexicon::{Calendar, Direction, MonthFamily, Part};
 pub use resolve::{Anchor, Flag, Policy};
 pub use timeline::{Timeline, TimelineBuilder};

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::document::{DateSource, DocumentDate, infer_with};
 use crate::event::{Event, events};
 use crate::expr::{CenturySaid, DecadeSaid, Expr, MonthSaid, YearSaid};
-use crate::extract::{Extractor, Mention};
+use crate::extract::{Extractor, Mention, Prepared};
 use crate::lexicon::MonthFamily;
 use crate::resolve::Anchor;
 use crate::value::{Grain, Point, Value};
@@ -88,10 +88,17 @@ impl TimelineBuilder {
 
     /// The timeline of `text` written on the date `reference` says.
     pub fn build(&self, text: &str, reference: &DocumentDate) -> Timeline {
-        let mut ms = self.extractor.extract(text, &reference.anchor);
+        self.build_read(&self.extractor.prepare(text), reference)
+    }
+
+    /// [`TimelineBuilder::build`] on a text already read ([`Extractor::prepare`]): its mentions
+    /// are resolved by the extractor that read it.
+    pub fn build_read(&self, read: &Prepared<'_>, reference: &DocumentDate) -> Timeline {
+        let text = read.text();
+        let mut ms = read.extract(&reference.anchor);
         absorb_weekdays(text, &mut ms);
         if self.anchoring == Anchoring::LastMentioned {
-            self.reanchor(text, &mut ms, reference.anchor);
+            self.reanchor(read, &mut ms, reference.anchor);
         }
         let evs = events(text, &ms, reference);
         let evs = if self.merge { merge(evs) } else { evs };
@@ -104,8 +111,9 @@ impl TimelineBuilder {
     /// The timeline of `text`, its date inferred from the text (see
     /// [`crate::document::infer_date`]), else `fallback`.
     pub fn build_inferred(&self, text: &str, fallback: Anchor) -> Timeline {
-        let mut ms = self.extractor.extract(text, &fallback);
-        let reference = infer_with(text, &self.extractor, &ms, fallback);
+        let read = self.extractor.prepare(text);
+        let mut ms = read.extract(&fallback);
+        let reference = infer_with(&read, &ms, fallback);
         absorb_weekdays(text, &mut ms);
         if reference.source == crate::document::DateSource::Fallback
             && self.anchoring == Anchoring::Document
@@ -117,12 +125,12 @@ impl TimelineBuilder {
                 events: order(evs),
             };
         }
-        self.build(text, &reference)
+        self.build_read(&read, &reference)
     }
 
     /// Re-reads each relative mention against the last date mentioned before it at the grain
     /// it needs. One extraction per distinct anchor, at most [`MAX_ANCHORS`] of them.
-    fn reanchor(&self, text: &str, ms: &mut [Mention], doc: Anchor) {
+    fn reanchor(&self, read: &Prepared<'_>, ms: &mut [Mention], doc: Anchor) {
         let mut wanted: Vec<(usize, Anchor)> = Vec::new();
         let mut last: Vec<(Grain, chrono::NaiveDate)> = Vec::new();
         for (i, m) in ms.iter().enumerate() {
@@ -138,7 +146,7 @@ impl TimelineBuilder {
             let value = wanted
                 .last()
                 .filter(|(j, _)| *j == i)
-                .and_then(|&(_, a)| self.reread(text, &m.span, a))
+                .and_then(|&(_, a)| self.reread(read, &m.span, a))
                 .map_or(m.value, |r| r.value);
             if let (Some(g), Some(d)) = (value.grain(), value.first_day())
                 && matches!(value, Value::Point(_))
@@ -152,7 +160,7 @@ impl TimelineBuilder {
                 if cache.len() >= MAX_ANCHORS {
                     continue;
                 }
-                cache.insert(a, self.extractor.extract(text, &a));
+                cache.insert(a, read.extract(&a));
             }
             let Some(slot) = ms.get_mut(i) else { continue };
             if let Some(found) = cache
@@ -164,11 +172,8 @@ impl TimelineBuilder {
         }
     }
 
-    fn reread(&self, text: &str, span: &Range<usize>, a: Anchor) -> Option<Mention> {
-        self.extractor
-            .extract(text, &a)
-            .into_iter()
-            .find(|r| r.span == *span)
+    fn reread(&self, read: &Prepared<'_>, span: &Range<usize>, a: Anchor) -> Option<Mention> {
+        read.extract(&a).into_iter().find(|r| r.span == *span)
     }
 }
 

@@ -6,9 +6,9 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 
 use chrono::NaiveDate;
 use serde_json::{Value as Json, json};
-use tarikh::document::{DocumentDate, infer_date};
+use tarikh::document::{DocumentDate, infer_prepared};
 use tarikh::timeline::DateStyle;
-use tarikh::{Anchor, Extractor, Mention, TimelineBuilder};
+use tarikh::{Anchor, Extractor, Mention, Prepared, TimelineBuilder};
 
 use args::{Args, Format};
 
@@ -83,13 +83,9 @@ impl Reference {
     }
 }
 
-/// The reference for a text: given, else inferred from the text, else the clock.
-pub fn reference_for(given: Option<Anchor>, text: &str) -> Reference {
-    reference_with(given, text, &Extractor::new())
-}
-
-/// [`reference_for`] with the extractor (policy) the command uses.
-pub fn reference_with(given: Option<Anchor>, text: &str, x: &Extractor) -> Reference {
+/// The reference for a text already read: given, else inferred from the text, else the clock.
+/// Reading the text once serves both the inference and the extraction against its result.
+pub fn reference_read(given: Option<Anchor>, read: &Prepared<'_>) -> Reference {
     if let Some(anchor) = given {
         return Reference {
             anchor,
@@ -97,7 +93,7 @@ pub fn reference_with(given: Option<Anchor>, text: &str, x: &Extractor) -> Refer
             doc: DocumentDate::given(anchor),
         };
     }
-    let doc = infer_date(text, x, Anchor::new(today()));
+    let doc = infer_prepared(read, Anchor::new(today()));
     Reference {
         anchor: doc.anchor,
         source: if doc.source.is_inferred() {
@@ -173,13 +169,14 @@ fn is_dir(args: &Args) -> bool {
 pub fn run_extract(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     let x = extractor(args);
     if args.jsonl || is_dir(args) {
-        return run_lines(args, out, |text, id, reference| {
-            extract_line(&x, text, &id, reference)
+        return run_lines(args, out, |read, id, reference| {
+            extract_line(read, &id, reference)
         });
     }
     let text = read_input(args.positional.first().map(String::as_str), args.lossy)?;
-    let reference = reference_for(args.reference, &text);
-    let ms = x.extract(&text, &reference.anchor);
+    let read = x.prepare(&text);
+    let reference = reference_read(args.reference, &read);
+    let ms = read.extract(&reference.anchor);
     if args.format == Format::Timeml {
         write!(
             out,
@@ -196,19 +193,20 @@ pub fn run_extract(args: &Args, out: &mut impl Write) -> io::Result<bool> {
 pub fn run_timeline(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     let x = extractor(args);
     let builder = TimelineBuilder::new().extractor(x);
-    let timeline = |text: &str, reference: &Reference| {
-        let tl = builder.build(text, &reference.doc);
+    let timeline = |read: &Prepared<'_>, reference: &Reference| {
+        let tl = builder.build_read(read, &reference.doc);
         (tl, reference.json())
     };
     if args.jsonl || is_dir(args) {
-        return run_jsonl(args, out, |text, reference| {
-            let (tl, r) = timeline(text, reference);
+        return run_jsonl(args, out, |read, reference| {
+            let (tl, r) = timeline(read, reference);
             json!({"reference": r, "events": serde_json::to_value(&tl.events).unwrap_or(Json::Null)})
         });
     }
     let text = read_input(args.positional.first().map(String::as_str), args.lossy)?;
-    let reference = reference_with(args.reference, &text, &x);
-    let (tl, r) = timeline(&text, &reference);
+    let read = x.prepare(&text);
+    let reference = reference_read(args.reference, &read);
+    let (tl, r) = timeline(&read, &reference);
     match args.format {
         Format::Json => {
             let doc = json!({"reference": r, "events": serde_json::to_value(&tl.events).unwrap_or(Json::Null)});
@@ -378,10 +376,10 @@ impl Progress {
 pub fn run_jsonl(
     args: &Args,
     out: &mut impl Write,
-    f: impl Fn(&str, &Reference) -> Json + Sync,
+    f: impl Fn(&Prepared<'_>, &Reference) -> Json + Sync,
 ) -> io::Result<bool> {
-    run_lines(args, out, |text, id, reference| {
-        let mut answer = f(text, reference);
+    run_lines(args, out, |read, id, reference| {
+        let mut answer = f(read, reference);
         if let Some(map) = answer.as_object_mut() {
             let mut with_id = serde_json::Map::new();
             with_id.insert("id".to_string(), id);
@@ -397,7 +395,7 @@ pub fn run_jsonl(
 fn run_lines(
     args: &Args,
     out: &mut impl Write,
-    f: impl Fn(&str, Json, &Reference) -> String + Sync,
+    f: impl Fn(&Prepared<'_>, Json, &Reference) -> String + Sync,
 ) -> io::Result<bool> {
     let mut source = Source::open(args.positional.first().map(String::as_str))?;
     let answer = |item: Item, text: &mut String| -> bool {
@@ -516,7 +514,7 @@ fn run_lines(
 fn answer_item(
     args: &Args,
     item: Item,
-    f: &impl Fn(&str, Json, &Reference) -> String,
+    f: &impl Fn(&Prepared<'_>, Json, &Reference) -> String,
 ) -> (String, bool) {
     match item {
         Item::Line(n, bytes) => {
@@ -587,18 +585,19 @@ fn respond(
     text: &str,
     id: Json,
     date: Option<Anchor>,
-    f: &impl Fn(&str, Json, &Reference) -> String,
+    f: &impl Fn(&Prepared<'_>, Json, &Reference) -> String,
 ) -> String {
-    let reference = reference_for(args.reference.or(date), text);
-    f(text, id, &reference)
+    let read = extractor(args).prepare(text);
+    let reference = reference_read(args.reference.or(date), &read);
+    f(&read, id, &reference)
 }
 
 /// One `extract --jsonl` line, `{"id", "mentions", "reference"}`, written directly rather than
 /// through a `serde_json::Value` tree (which took more time than finding the dates); the keys
 /// come in the sorted order that tree prints, so the bytes are the same.
-fn extract_line(x: &Extractor, text: &str, id: &Json, reference: &Reference) -> String {
+fn extract_line(read: &Prepared<'_>, id: &Json, reference: &Reference) -> String {
     use std::fmt::Write as _;
-    let ms = x.extract(text, &reference.anchor);
+    let ms = read.extract(&reference.anchor);
     let mut s = String::with_capacity(64 + ms.len() * 256);
     let json = |v: Result<Json, serde_json::Error>| v.unwrap_or(Json::Null).to_string();
     let _ = write!(s, "{{\"id\":{id},\"mentions\":[");
