@@ -155,20 +155,6 @@ fn json_has_the_contract_fields() {
     assert_eq!(&text[a..b], e["text"].as_str().unwrap());
 }
 
-const MONTHS: [&str; 12] = [
-    "كانون الثاني",
-    "شباط",
-    "آذار",
-    "نيسان",
-    "أيار",
-    "حزيران",
-    "تموز",
-    "آب",
-    "أيلول",
-    "تشرين الأول",
-    "تشرين الثاني",
-    "كانون الأول",
-];
 const EVENTS: [&str; 6] = [
     "زار الوزير بيروت",
     "عقد المجلس اجتماعا",
@@ -180,7 +166,8 @@ const EVENTS: [&str; 6] = [
 
 fn sentence((ev, d, m, y): (usize, u32, usize, i32)) -> String {
     let ev = EVENTS[ev % EVENTS.len()];
-    let month = MONTHS[m % 12];
+    let month =
+        tarikh::lexicon::month_name((m % 12) as u8 + 1, tarikh::MonthFamily::Syriac).unwrap();
     format!("{ev} في {d} {month} {y}.")
 }
 
