@@ -403,7 +403,8 @@ impl<'a> P<'a> {
                     ));
                 }
                 let ((n, ordinal), k) = self.number(j)?;
-                if !(1..=12).contains(&n) {
+                // "شهر واحد" is one month of time, not January.
+                if !(1..=12).contains(&n) || (n == 1 && !ordinal && self.digits(j).is_none()) {
                     return None;
                 }
                 // "الشهر التاسع" needs the ordinal; "شهر 3" / "شهر ثلاثة" the bare noun.
@@ -1776,6 +1777,23 @@ impl<'a> P<'a> {
 
     /// Durations: "ثلاثة أيام", "3 أسابيع", "يومين", "لمدة أسبوع", "عدة سنوات".
     fn quantity(&self, i: usize) -> R<Expr> {
+        // "شهر واحد", "يوم واحد": one unit, said with the number after it.
+        if let Some(Lex::Unit { unit, count: 1 }) = self.lex(i)
+            && !self.has_article(i)
+            && self.lex(i + 1)
+                == Some(Lex::Number {
+                    value: 1,
+                    ordinal: false,
+                })
+        {
+            return Some((
+                Expr::Duration(Duration {
+                    count: Some(1),
+                    unit,
+                }),
+                i + 2,
+            ));
+        }
         // "لمدة أسبوع", "طوال عام": one unit after a preposition of duration.
         if let Some(Lex::Unit { unit, count: 1 }) = self.lex(i)
             && !self.has_article(i)
