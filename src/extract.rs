@@ -543,17 +543,25 @@ impl<'a> FutureCues<'a> {
             if token >= end {
                 // Only the clause's last word matters to the next one.
                 if let Some(t) = clause.iter().rev().find(|t| t.kind == Kind::Word) {
-                    self.prev_min = t.text(self.folded) == "من";
+                    self.prev_min = matches!(t.text(self.folded), "من" | "ومن" | "فمن");
                 }
                 continue;
             }
             let mut future = false;
+            // "وكان من المتوقع", "كان سيزور": a future seen from the past is no cue.
+            let mut after_kana = 0u8;
             for t in clause.iter().filter(|t| t.kind == Kind::Word) {
                 let w = t.text(self.folded);
-                future |= is_future_word(w)
+                let cue = is_future_word(w)
                     || (self.prev_min && matches!(w, "المقرر" | "المنتظر" | "المتوقع" | "المزمع"))
                     || matches!(w, "يعتزم" | "تعتزم" | "ستنطلق");
-                self.prev_min = w == "من";
+                future |= cue && after_kana == 0;
+                after_kana = if is_kana(w) {
+                    3
+                } else {
+                    after_kana.saturating_sub(1)
+                };
+                self.prev_min = matches!(w, "من" | "ومن" | "فمن");
             }
             self.clause = start..end;
             self.future = future;
@@ -561,6 +569,15 @@ impl<'a> FutureCues<'a> {
         }
         false
     }
+}
+
+/// A past form of كان ("was"), with its conjunction.
+fn is_kana(w: &str) -> bool {
+    let w = w
+        .strip_prefix('و')
+        .or_else(|| w.strip_prefix('ف'))
+        .unwrap_or(w);
+    matches!(w, "كان" | "كانت" | "كانوا" | "كانا" | "كنا" | "كنت")
 }
 
 fn is_clause_mark(t: &Token) -> bool {
