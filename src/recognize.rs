@@ -506,10 +506,13 @@ impl<'a> P<'a> {
         {
             (cal, k) = (None, i + 1);
         }
-        // "6002م" is a height, not a year.
+        // "6002م" is a height, not a year; "4×100م" is a race: a year under 1000 marked م needs
+        // a preposition or a Hijri year before it ("(15ه/ 636م)").
+        let early_context =
+            self.temporal_before(i) || i.checked_sub(1).is_some_and(|p| self.punct(p, '/'));
         let plausible = match cal {
             Some(Calendar::Hijri) => v <= 1600,
-            _ => v <= 2200,
+            _ => v <= 2200 && (v >= 1000 || early_context),
         };
         if plausible && (cal.is_some() || (bare && d == 4)) {
             return Some(((YearSaid::Number(v as i32), cal), k));
