@@ -168,12 +168,21 @@ const fn plain_table() -> ([u64; 256], [u8; 256]) {
 /// forms): most of any text. One table lookup per character and no branch but the loop's: the
 /// mix of Arabic letters and ASCII spaces would defeat a branch predictor.
 #[inline]
-fn plain_end(bytes: &[u8], mut i: usize) -> usize {
+fn plain_end(bytes: &[u8], i: usize) -> usize {
+    run_end(bytes, i, &PLAIN_MASK, &PLAIN_LEN)
+}
+
+/// The end of the run from `i` of characters in a byte class: `len[b]` is the length of a
+/// character starting with byte `b` (0 if none belongs), and bit `next & 0x3F` of `mask[b]` says
+/// whether the character with that second byte belongs. One table lookup per character and no
+/// branch but the loop's. Shared by the normalizer and the tokenizer.
+#[inline]
+pub(crate) fn run_end(bytes: &[u8], mut i: usize, mask: &[u64; 256], len: &[u8; 256]) -> usize {
     while let Some(&b) = bytes.get(i) {
         let next = bytes.get(i + 1).copied().unwrap_or(0);
-        let mask = PLAIN_MASK.get(usize::from(b)).copied().unwrap_or(0);
-        let len = PLAIN_LEN.get(usize::from(b)).copied().unwrap_or(0);
-        let step = usize::from(len) * ((mask >> (next & 0x3F)) & 1) as usize;
+        let m = mask.get(usize::from(b)).copied().unwrap_or(0);
+        let l = len.get(usize::from(b)).copied().unwrap_or(0);
+        let step = usize::from(l) * ((m >> (next & 0x3F)) & 1) as usize;
         if step == 0 {
             break;
         }

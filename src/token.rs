@@ -102,18 +102,8 @@ const fn letter_table() -> ([u64; 256], [u8; 256]) {
 /// The end of the stretch from `i` of ASCII letters and Arabic letters U+0621..U+064A, with
 /// one table lookup per character and no branch but the loop's.
 #[inline]
-fn arabic_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(&b) = bytes.get(i) {
-        let next = bytes.get(i + 1).copied().unwrap_or(0);
-        let mask = LETTER_MASK.get(usize::from(b)).copied().unwrap_or(0);
-        let len = LETTER_LEN.get(usize::from(b)).copied().unwrap_or(0);
-        let step = usize::from(len) * ((mask >> (next & 0x3F)) & 1) as usize;
-        if step == 0 {
-            break;
-        }
-        i += step;
-    }
-    i
+fn arabic_letters_end(bytes: &[u8], i: usize) -> usize {
+    crate::normalize::run_end(bytes, i, &LETTER_MASK, &LETTER_LEN)
 }
 
 /// Splits folded text into tokens, appending to `out` (cleared first).
