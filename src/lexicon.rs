@@ -797,6 +797,10 @@ pub struct Lexicon {
     /// For each [`slot`]: the index + 1 in `words` of its first word, 0 for none. Most words
     /// of a text are not date words and land in an empty slot, without hashing the whole word.
     heads: Box<[u16; SLOTS]>,
+    /// For each [`tail_bit`]: set if some word that [`Lexicon::classify`] finds can end with
+    /// those bytes. Peeling clitics never changes the end of a word, so most words of a text
+    /// are turned away by one bit before any lookup.
+    tails: Box<[u64; TAIL_WORDS]>,
 }
 
 #[derive(Debug)]
@@ -841,6 +845,39 @@ fn slot(w: &[u8]) -> usize {
         .wrapping_add(first.wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
         .wrapping_add(last.wrapping_mul(0x1656_67B1_9E37_79F9));
     (h >> (64 - SLOT_BITS)) as usize
+}
+
+const TAIL_BITS: u32 = 16;
+const TAIL_WORDS: usize = 1 << (TAIL_BITS - 6);
+/// How many bytes at the end of a word [`tail_bit`] reads: three Arabic letters.
+const TAIL_LEN: usize = 6;
+
+/// A bit for a word's last [`TAIL_LEN`] bytes (all of a shorter word, with its length).
+#[inline]
+fn tail_bit(w: &[u8]) -> usize {
+    let n = w.len();
+    let tail = w.get(n.saturating_sub(TAIL_LEN)..).unwrap_or(&[]);
+    let mut k = [0u8; 8];
+    if let Some(dst) = k.get_mut(..tail.len()) {
+        dst.copy_from_slice(tail);
+    }
+    let key = u64::from_le_bytes(k) | ((tail.len() as u64) << 56);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TAIL_BITS)) as usize
+}
+
+/// What [`Lexicon::classify`] may peel off the front of a word before a lookup: و/ف, then
+/// ب/ل/ك, then the article; or و/ف and the لل of ل + ال.
+fn clitic_chains() -> Vec<String> {
+    let mut chains = Vec::new();
+    for c1 in ["", "و", "ف"] {
+        for c2 in ["", "ب", "ل", "ك"] {
+            for a in ["", "ال"] {
+                chains.push(format!("{c1}{c2}{a}"));
+            }
+        }
+        chains.push(format!("{c1}لل"));
+    }
+    chains
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -916,6 +953,27 @@ impl Lexicon {
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut words = Vec::with_capacity(keys.len());
         let mut heads = Box::new([0u16; SLOTS]);
+        let mut tails = Box::new([0u64; TAIL_WORDS]);
+        let chains = clitic_chains();
+        // The entry itself, and after its article: "للا" is ل + "الا" written with one lam.
+        let ends = keys
+            .iter()
+            .flat_map(|(text, _)| [Some(text.as_str()), text.strip_prefix("ال")])
+            .flatten();
+        for text in ends {
+            // A word of at least TAIL_LEN bytes ends the same whatever is peeled before it.
+            let chains: &[String] = if text.len() >= TAIL_LEN {
+                chains.get(..1).unwrap_or(&[])
+            } else {
+                &chains
+            };
+            for c in chains {
+                let bit = tail_bit(format!("{c}{text}").as_bytes());
+                if let Some(w) = tails.get_mut(bit >> 6) {
+                    *w |= 1 << (bit & 63);
+                }
+            }
+        }
         for (text, lex) in keys {
             let Some(head) = heads.get_mut(slot(text.as_bytes())) else {
                 continue;
@@ -928,7 +986,21 @@ impl Lexicon {
             });
             *head = u16::try_from(words.len()).unwrap_or(0);
         }
-        Lexicon { words, heads }
+        Lexicon {
+            words,
+            heads,
+            tails,
+        }
+    }
+
+    /// Whether some word that [`Lexicon::classify`] finds ends like `word`: false for most
+    /// words of a text, with no false negatives.
+    #[inline]
+    fn may_end(&self, word: &[u8]) -> bool {
+        let bit = tail_bit(word);
+        self.tails
+            .get(bit >> 6)
+            .is_some_and(|w| (w >> (bit & 63)) & 1 == 1)
     }
 
     /// Looks a folded word up exactly.
@@ -966,9 +1038,15 @@ impl Lexicon {
     /// ```
     #[inline]
     pub fn classify(&self, word: &str) -> Option<Entry> {
-        if word.is_empty() || word.len() > 40 {
+        if word.is_empty() || word.len() > 40 || !self.may_end(word.as_bytes()) {
             return None;
         }
+        self.classify_any(word)
+    }
+
+    /// [`Lexicon::classify`] without the filter on word ends.
+    #[inline]
+    fn classify_any(&self, word: &str) -> Option<Entry> {
         if let Some(e) = self.try_word(word, 0, false) {
             return Some(e);
         }
@@ -1033,6 +1111,41 @@ mod tests {
 
     fn class(w: &str) -> Option<Lex> {
         Lexicon::get().classify(&fold(w)).map(|e| e.lex)
+    }
+
+    /// The filter on word ends turns away no word the lexicon knows: every entry behind every
+    /// chain of clitics, and every word of the bundled texts and cases.
+    #[test]
+    fn end_filter_turns_away_no_known_word() {
+        let lex = Lexicon::get();
+        let mut words: Vec<String> = Vec::new();
+        for w in &lex.words {
+            for c in clitic_chains() {
+                words.push(format!("{c}{}", w.text));
+                if let Some(rest) = w.text.strip_prefix("ال") {
+                    words.push(format!("{c}{rest}"));
+                }
+            }
+        }
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+        for entry in std::fs::read_dir(data).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            words.extend(
+                fold(&text)
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string),
+            );
+        }
+        assert!(words.len() > 100_000, "{} words", words.len());
+        let mut known = 0;
+        for w in &words {
+            if w.len() <= 40 && lex.classify_any(w).is_some() {
+                known += 1;
+                assert!(lex.may_end(w.as_bytes()), "{w}");
+            }
+        }
+        assert!(known > 10_000, "{known} known words");
     }
 
     #[test]
