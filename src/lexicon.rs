@@ -816,12 +816,20 @@ struct Word {
 /// The first eight bytes of `w` as a number, zero-padded.
 #[inline]
 pub(crate) fn head8(w: &[u8]) -> u64 {
-    let mut k = [0u8; 8];
-    let n = w.len().min(8);
-    if let (Some(dst), Some(src)) = (k.get_mut(..n), w.get(..n)) {
-        dst.copy_from_slice(src);
+    match w.first_chunk::<8>() {
+        Some(k) => u64::from_le_bytes(*k),
+        None => short8(w),
     }
-    u64::from_le_bytes(k)
+}
+
+/// A word of fewer than eight bytes as a number, zero-padded: a loop of at most seven steps,
+/// cheaper than the call to `memcpy` a copy of unknown length becomes.
+#[inline]
+fn short8(w: &[u8]) -> u64 {
+    w.iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |k, (s, &b)| k | (u64::from(b) << (8 * s)))
 }
 
 const SLOT_BITS: u32 = 13;
@@ -849,19 +857,17 @@ fn slot(w: &[u8]) -> usize {
 
 const TAIL_BITS: u32 = 16;
 const TAIL_WORDS: usize = 1 << (TAIL_BITS - 6);
-/// How many bytes at the end of a word [`tail_bit`] reads: three Arabic letters.
-const TAIL_LEN: usize = 6;
+/// How many bytes at the end of a word [`tail_bit`] reads: four Arabic letters.
+const TAIL_LEN: usize = 8;
 
 /// A bit for a word's last [`TAIL_LEN`] bytes (all of a shorter word, with its length).
 #[inline]
 fn tail_bit(w: &[u8]) -> usize {
-    let n = w.len();
-    let tail = w.get(n.saturating_sub(TAIL_LEN)..).unwrap_or(&[]);
-    let mut k = [0u8; 8];
-    if let Some(dst) = k.get_mut(..tail.len()) {
-        dst.copy_from_slice(tail);
-    }
-    let key = u64::from_le_bytes(k) | ((tail.len() as u64) << 56);
+    let (key, n) = match w.last_chunk::<TAIL_LEN>() {
+        Some(k) => (u64::from_le_bytes(*k), TAIL_LEN),
+        None => (short8(w), w.len()),
+    };
+    let key = key ^ (n as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TAIL_BITS)) as usize
 }
 
@@ -955,6 +961,7 @@ impl Lexicon {
         let mut heads = Box::new([0u16; SLOTS]);
         let mut tails = Box::new([0u64; TAIL_WORDS]);
         let chains = clitic_chains();
+        let mut buf = String::new();
         // The entry itself, and after its article: "للا" is ل + "الا" written with one lam.
         let ends = keys
             .iter()
@@ -968,7 +975,10 @@ impl Lexicon {
                 &chains
             };
             for c in chains {
-                let bit = tail_bit(format!("{c}{text}").as_bytes());
+                buf.clear();
+                buf.push_str(c);
+                buf.push_str(text);
+                let bit = tail_bit(buf.as_bytes());
                 if let Some(w) = tails.get_mut(bit >> 6) {
                     *w |= 1 << (bit & 63);
                 }
