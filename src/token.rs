@@ -151,6 +151,28 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
+        let start = i;
+        // Words first: most tokens are. The fast run takes ASCII and Arabic letters; letters of
+        // other scripts (and Arabic letters past U+064A) are checked one by one.
+        let mut end = arabic_letters_end(bytes, i);
+        while bytes.get(end).is_some_and(|&b| b >= 0x80)
+            && let Some(n) = letter_len(folded, end)
+        {
+            end = arabic_letters_end(bytes, end + n);
+        }
+        if end > start {
+            i = end;
+            let entry = folded.get(start..i).and_then(|w| lexicon.classify(w));
+            out.push(Token {
+                start: start as u32,
+                end: i as u32,
+                kind: Kind::Word,
+                entry,
+                space_before,
+            });
+            space_before = false;
+            continue;
+        }
         // A line break ends any expression: it is kept as a token that no pattern crosses.
         if b == b'\n' {
             if !out
@@ -169,8 +191,7 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let start = i;
-        let (kind, entry) = if b.is_ascii_digit() {
+        let kind = if b.is_ascii_digit() {
             let mut value: u32 = 0;
             let mut digits: u16 = 0;
             while let Some(&d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
@@ -178,14 +199,7 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
                 digits = digits.saturating_add(1);
                 i += 1;
             }
-            (Kind::Number { value, digits }, None)
-        } else if let Some(n) = letter_len(folded, i) {
-            i = arabic_letters_end(bytes, i + n);
-            while let Some(n) = letter_len(folded, i) {
-                i = arabic_letters_end(bytes, i + n);
-            }
-            let entry = folded.get(start..i).and_then(|w| lexicon.classify(w));
-            (Kind::Word, entry)
+            Kind::Number { value, digits }
         } else {
             let c = folded
                 .get(i..)
@@ -196,13 +210,13 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
                 space_before = true;
                 continue;
             }
-            (Kind::Punct(c), None)
+            Kind::Punct(c)
         };
         out.push(Token {
             start: start as u32,
             end: i as u32,
             kind,
-            entry,
+            entry: None,
             space_before,
         });
         space_before = false;
