@@ -103,35 +103,38 @@ const fn letter_table() -> ([u64; 256], [u8; 256]) {
 /// one table lookup per character and no branch but the loop's.
 #[inline]
 fn arabic_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    // Four Arabic letters at a time while they last: most words are Arabic.
+    // Up to four Arabic letters at a time while eight bytes are left: most words are Arabic.
     while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        if !four_arabic_letters(u64::from_le_bytes(*chunk)) {
+        let n = leading_arabic_letters(u64::from_le_bytes(*chunk));
+        i += 2 * n;
+        if n < 4 {
             break;
         }
-        i += 8;
     }
     crate::normalize::run_end(bytes, i, &LETTER_MASK, &LETTER_LEN)
 }
 
-/// Whether eight bytes, starting on a character boundary, are four Arabic letters
-/// U+0621..U+064A, tested together. Each lead byte must be 0xD8 or 0xD9; the lead's low bit
-/// and the continuation's low six bits give the code point minus U+0600, which must lie in
-/// 0x21..=0x4A. In a valid string a continuation byte always follows 0xD8/0xD9.
+/// How many of the four two-byte characters in eight bytes (read little-endian, starting on a
+/// character boundary) are Arabic letters U+0621..U+064A before the first that is not, tested
+/// together. Each lead byte must be 0xD8 or 0xD9; the lead's low bit and the continuation's
+/// low six bits give the code point minus U+0600, which must lie in 0x21..=0x4A. In a valid
+/// string a continuation byte always follows 0xD8/0xD9; what follows the first failure is not
+/// looked at.
 #[inline]
-fn four_arabic_letters(x: u64) -> bool {
+fn leading_arabic_letters(x: u64) -> usize {
     const LANES: u64 = 0x00FF_00FF_00FF_00FF;
     const ONES: u64 = 0x0001_0001_0001_0001;
-    const HIGH: u64 = 0x0080_0080_0080_0080;
+    const BIT7: u64 = 0x0080_0080_0080_0080;
     let lead = x & LANES;
     let cont = (x >> 8) & LANES;
-    if lead | ONES != 0x00D9 * ONES {
-        return false;
-    }
-    // Per 16-bit lane, 0..=0x7F: no carry crosses a lane in the sums below.
+    // Per 16-bit lane every value below is at most 0x1FE: no carry crosses a lane.
+    // Bit 8 set where the lead is neither 0xD8 nor 0xD9.
+    let bad_lead = ((lead | ONES) ^ (0xD9 * ONES)) + 0xFF * ONES;
     let v = ((lead & ONES) << 6) | (cont & (0x3F * ONES));
-    let at_least_first = (v + (0x80 - 0x21) * ONES) & HIGH == HIGH;
-    let past_last = (v + (0x80 - 0x4B) * ONES) & HIGH != 0;
-    at_least_first && !past_last
+    let below_first = !(v + (0x80 - 0x21) * ONES);
+    let past_last = v + (0x80 - 0x4B) * ONES;
+    let bad = ((bad_lead >> 1) | below_first | past_last) & BIT7;
+    (bad.trailing_zeros() / 16) as usize
 }
 
 /// Splits folded text into tokens, appending to `out` (cleared first).
@@ -259,42 +262,44 @@ mod tests {
     }
 
     #[test]
-    fn four_letters_at_once_agree_with_one_at_a_time() {
-        // Every pair of two-byte characters U+0600..U+067F, twice over: all lanes are seen.
-        let chars: Vec<char> = ('\u{0600}'..='\u{067F}').collect();
-        for &a in &chars {
-            for &b in &chars {
-                let s: String = [a, b, a, b].iter().collect();
-                let bytes: [u8; 8] = s.as_bytes().try_into().unwrap_or([0; 8]);
-                let one_by_one = s.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
-                assert_eq!(
-                    four_arabic_letters(u64::from_le_bytes(bytes)),
-                    one_by_one,
-                    "{s}"
-                );
-                let s: String = [a, a, a, b].iter().collect();
-                let bytes: [u8; 8] = s.as_bytes().try_into().unwrap_or([0; 8]);
-                let one_by_one = s.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
-                assert_eq!(
-                    four_arabic_letters(u64::from_le_bytes(bytes)),
-                    one_by_one,
-                    "{s}"
-                );
-            }
-        }
-        // Not Arabic at all.
-        for s in [
-            "abcdefgh",
-            "ab  cdef",
-            "كتب abcd",
-            "\u{05D0}\u{05D1}\u{05D2}\u{05D3}",
-        ] {
+    fn letters_counted_four_at_a_time_agree_with_one_at_a_time() {
+        let is_fast = |c: char| ('\u{0621}'..='\u{064A}').contains(&c);
+        let count = |s: &str| -> usize {
             let bytes: [u8; 8] = s
                 .as_bytes()
                 .get(..8)
                 .and_then(|b| b.try_into().ok())
                 .unwrap_or([0; 8]);
-            assert!(!four_arabic_letters(u64::from_le_bytes(bytes)), "{s}");
+            leading_arabic_letters(u64::from_le_bytes(bytes))
+        };
+        // Every two-byte character U+0600..U+067F in every lane, after letters and before
+        // letters or other characters.
+        let others = ['\u{0600}', 'ب', '\u{064B}', '\u{067F}', '\u{0620}'];
+        for c in '\u{0600}'..='\u{067F}' {
+            for lane in 0..4 {
+                for &o in &others {
+                    let mut chars = ['ب'; 4];
+                    chars[lane] = c;
+                    if let Some(next) = chars.get_mut(lane + 1) {
+                        *next = o;
+                    }
+                    let s: String = chars.iter().collect();
+                    let want = chars.iter().take_while(|&&c| is_fast(c)).count();
+                    assert_eq!(count(&s), want, "{s}");
+                }
+            }
+        }
+        // Other scripts, ASCII, and a letter followed by a space.
+        for (s, want) in [
+            ("abcdefgh", 0),
+            ("ab  cdef", 0),
+            ("كتب abcd", 3),
+            ("ك abcdef", 1),
+            ("\u{05D0}\u{05D1}\u{05D2}\u{05D3}", 0),
+            ("\u{0400}\u{0401}\u{0402}\u{0403}", 0),
+            ("\u{00E9}\u{00E9}\u{00E9}\u{00E9}", 0),
+        ] {
+            assert_eq!(count(s), want, "{s}");
         }
     }
 
@@ -315,6 +320,35 @@ mod tests {
             let fast = c.is_ascii_alphabetic() || ('\u{0621}'..='\u{064A}').contains(&c);
             assert_eq!(end, if fast { 2 * c.len_utf8() } else { 0 }, "{c:?}");
             assert!(!fast || is_letter(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn long_letter_stretches_end_where_one_at_a_time_ends() {
+        let model = |s: &str| -> usize {
+            s.char_indices()
+                .find(|&(_, c)| {
+                    !(c.is_ascii_alphabetic() || ('\u{0621}'..='\u{064A}').contains(&c))
+                })
+                .map_or(s.len(), |(i, _)| i)
+        };
+        let stops = [
+            ' ', '!', '\u{064B}', '\u{0660}', 'é', '\u{05D0}', '\u{0620}', '\u{06A9}',
+        ];
+        let fills = ["ب", "ي", "ء", "a", "ـ"];
+        for len in 0..14 {
+            for fill in fills {
+                for (k, stop) in stops.iter().enumerate() {
+                    // Letters, one ASCII letter somewhere, the stop, then more letters.
+                    let mut s: String = fill.repeat(len);
+                    if len > 2 {
+                        s.insert(fill.len() * (k % len), 'x');
+                    }
+                    s.push(*stop);
+                    s.push_str("كتب");
+                    assert_eq!(arabic_letters_end(s.as_bytes(), 0), model(&s), "{s:?}");
+                }
+            }
         }
     }
 
