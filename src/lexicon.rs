@@ -822,14 +822,20 @@ pub(crate) fn head8(w: &[u8]) -> u64 {
     }
 }
 
-/// A word of fewer than eight bytes as a number, zero-padded: a loop of at most seven steps,
-/// cheaper than the call to `memcpy` a copy of unknown length becomes.
+/// A word of fewer than eight bytes as a number, zero-padded: two overlapping loads, cheaper
+/// than a loop or the call to `memcpy` a copy of unknown length becomes.
 #[inline]
 fn short8(w: &[u8]) -> u64 {
-    w.iter()
-        .take(8)
-        .enumerate()
-        .fold(0, |k, (s, &b)| k | (u64::from(b) << (8 * s)))
+    let n = w.len();
+    if let (Some(lo), Some(hi)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+        return u64::from(u32::from_le_bytes(*lo))
+            | (u64::from(u32::from_le_bytes(*hi)) << (8 * (n.min(8) - 4)));
+    }
+    if let (Some(lo), Some(hi)) = (w.first_chunk::<2>(), w.last_chunk::<2>()) {
+        return u64::from(u16::from_le_bytes(*lo))
+            | (u64::from(u16::from_le_bytes(*hi)) << (8 * (n - 2)));
+    }
+    w.first().map_or(0, |&b| u64::from(b))
 }
 
 const SLOT_BITS: u32 = 13;
@@ -1121,6 +1127,21 @@ mod tests {
 
     fn class(w: &str) -> Option<Lex> {
         Lexicon::get().classify(&fold(w)).map(|e| e.lex)
+    }
+
+    #[test]
+    fn short_words_load_as_their_bytes() {
+        let w = b"abcdefgh";
+        for n in 0..8 {
+            let want = w
+                .iter()
+                .take(n)
+                .enumerate()
+                .fold(0u64, |k, (s, &b)| k | (u64::from(b) << (8 * s)));
+            assert_eq!(short8(w.get(..n).unwrap_or(&[])), want, "{n}");
+            assert_eq!(head8(w.get(..n).unwrap_or(&[])), want, "{n}");
+        }
+        assert_eq!(head8(w), u64::from_le_bytes(*w));
     }
 
     /// The filter on word ends turns away no word the lexicon knows: every entry behind every

@@ -108,6 +108,10 @@ fn arabic_letters_end(bytes: &[u8], mut i: usize) -> usize {
         let n = leading_arabic_letters(u64::from_le_bytes(*chunk));
         i += 2 * n;
         if n < 4 {
+            // Only an ASCII letter can carry the word on: Arabic letters would have counted.
+            if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                return i;
+            }
             break;
         }
     }
