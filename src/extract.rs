@@ -1,5 +1,6 @@
 //! The API: [`Extractor`] finds and resolves expressions; [`Mention`] is what it returns.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use chrono::Weekday;
@@ -12,7 +13,7 @@ use crate::hijri;
 use crate::lexicon::{Lex, Prep};
 use crate::normalize::Normalized;
 use crate::recognize::{Found, recognize};
-use crate::resolve::{Anchor, Ctx, Flag, Policy, resolve};
+use crate::resolve::{Anchor, Ctx, Cue, Flag, Policy, resolve};
 use crate::token::{Kind, Token, tokenize};
 use crate::value::{Grain, Point, Value};
 
@@ -308,18 +309,25 @@ impl Extractor {
         raws: &[Raw],
         anchor: &Anchor,
     ) -> Vec<Result<Mention, Error>> {
-        let mut cues = FutureCues::new(norm.as_str(), toks);
+        // Asked only by the readings a future cue can change (see `Cue`).
+        let cues = Cell::new(FutureCues::new(norm.as_str(), toks));
         let mut chars = CharCounter::default();
         let pairs = corresponding_pairs(toks, raws);
         let mut out: Vec<Result<Mention, Error>> = raws
             .iter()
             .map(|raw| {
+                let ask = || {
+                    let mut c = cues.get();
+                    let future = c.at(raw.found.first);
+                    cues.set(c);
+                    future
+                };
                 let ctx = Ctx {
                     anchor: *anchor,
                     policy: self.policy,
                     week_start: self.week_start,
                     hijri: self.hijri,
-                    future_cue: cues.at(raw.found.first),
+                    future_cue: Cue(&ask),
                 };
                 let span = raw.span.clone();
                 let piece = text.get(span.clone()).unwrap_or("");
@@ -417,6 +425,8 @@ impl CharCounter {
 }
 
 /// Which clauses point to the future: سوف، سـ + an imperfect verb, من المقرر/المنتظر/المتوقع.
+/// Small and `Copy`, so that resolution can ask it through a shared [`Cell`].
+#[derive(Clone, Copy)]
 struct FutureCues<'a> {
     folded: &'a str,
     toks: &'a [Token],
@@ -424,7 +434,7 @@ struct FutureCues<'a> {
     next: usize,
     prev_min: bool,
     /// The clause read last (token range) and whether it points to the future.
-    clause: std::ops::Range<usize>,
+    clause: (usize, usize),
     future: bool,
 }
 
@@ -491,19 +501,82 @@ const NOT_VERBS: &[&str] = &[
     "سيئ",
 ];
 
-fn is_future_word(w: &str) -> bool {
-    let w = w
-        .strip_prefix('و')
-        .or_else(|| w.strip_prefix('ف'))
-        .unwrap_or(w);
-    if w == "سوف" || w == "سيتم" {
-        return true;
+/// What one word says about the tense of its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Sense {
+    /// سوف، سـ + an imperfect verb, يعتزم: a cue wherever it stands.
+    future: bool,
+    /// المقرر، المنتظر، المتوقع، المزمع: a cue right after من.
+    planned: bool,
+    /// A past form of كان, with its conjunction.
+    kana: bool,
+    /// من، ومن، فمن.
+    min: bool,
+}
+
+/// The first letters below in UTF-8, as the two bytes of the word's first letter.
+const SEEN: [u8; 2] = [0xD8, 0xB3]; // س
+const KAF: [u8; 2] = [0xD9, 0x83]; // ك
+const MEEM: [u8; 2] = [0xD9, 0x85]; // م
+const YEH: [u8; 2] = [0xD9, 0x8A]; // ي
+const TEH: [u8; 2] = [0xD8, 0xAA]; // ت
+const ALEF: [u8; 2] = [0xD8, 0xA7]; // ا
+
+/// Reads a word of a clause (its bytes in the folded text). Most words are none of the cue
+/// words, so their first letter sends them away before any comparison of whole words.
+fn sense(w: &[u8]) -> Sense {
+    // Without its conjunction (و or ف).
+    let bare = match w {
+        [0xD9, 0x88 | 0x81, rest @ ..] => rest,
+        _ => w,
+    };
+    let mut s = Sense::default();
+    match bare {
+        [a, b, ..] if [*a, *b] == SEEN => {
+            s.future = bare == "سوف".as_bytes() || bare == "سيتم".as_bytes() || is_future_verb(bare)
+        }
+        [a, b, ..] if [*a, *b] == KAF => {
+            s.kana = ["كان", "كانت", "كانوا", "كانا", "كنا", "كنت"]
+                .iter()
+                .any(|k| bare == k.as_bytes())
+        }
+        [a, b, ..] if [*a, *b] == MEEM => s.min = bare == "من".as_bytes(),
+        _ => {}
     }
-    let mut cs = w.chars();
-    if cs.next() != Some('س') || !matches!(cs.next(), Some('ي' | 'ت' | 'ن')) {
-        return false;
+    // The whole word, conjunction and all.
+    match w {
+        [a, b, ..] if [*a, *b] == YEH || [*a, *b] == TEH => {
+            s.future |= w == "يعتزم".as_bytes() || w == "تعتزم".as_bytes()
+        }
+        [a, b, ..] if [*a, *b] == ALEF && matches!(w.len(), 12 | 14) => {
+            s.planned = ["المقرر", "المنتظر", "المتوقع", "المزمع"]
+                .iter()
+                .any(|k| w == k.as_bytes())
+        }
+        // ستنطلق is a future verb already.
+        _ => {}
     }
-    w.chars().count() >= 5 && !NOT_VERBS.contains(&w)
+    s
+}
+
+/// A token's bytes in the folded text (its text, without the check for char boundaries).
+fn bytes_of<'a>(t: &Token, folded: &'a str) -> &'a [u8] {
+    folded
+        .as_bytes()
+        .get(t.start as usize..t.end as usize)
+        .unwrap_or(&[])
+}
+
+/// سـ + ي/ت/ن and at least five letters, and not a noun that begins so: a future verb.
+fn is_future_verb(w: &[u8]) -> bool {
+    // س, then ي, ت or ن, in UTF-8.
+    let starts = matches!(
+        w,
+        [0xD8, 0xB3, 0xD9, 0x8A, ..] | [0xD8, 0xB3, 0xD8, 0xAA, ..] | [0xD8, 0xB3, 0xD9, 0x86, ..]
+    );
+    // Characters are the bytes that do not continue one.
+    let chars = || w.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    starts && chars() >= 5 && !NOT_VERBS.iter().any(|n| n.as_bytes() == w)
 }
 
 impl<'a> FutureCues<'a> {
@@ -513,18 +586,19 @@ impl<'a> FutureCues<'a> {
             toks,
             next: 0,
             prev_min: false,
-            clause: 0..0,
+            clause: (0, 0),
             future: false,
         }
     }
 
     /// Whether the clause of token `token` points to the future. Mentions come in order, so
-    /// the clauses are read once, front to back, and only those holding a mention are examined.
+    /// the clauses are read once, front to back, and only those holding a mention asked about
+    /// are examined; the answer does not depend on which tokens were asked about before.
     fn at(&mut self, token: usize) -> bool {
         if token >= self.toks.len() {
             return false;
         }
-        if self.clause.contains(&token) {
+        if (self.clause.0..self.clause.1).contains(&token) {
             return self.future;
         }
         if token < self.next {
@@ -543,7 +617,7 @@ impl<'a> FutureCues<'a> {
             if token >= end {
                 // Only the clause's last word matters to the next one.
                 if let Some(t) = clause.iter().rev().find(|t| t.kind == Kind::Word) {
-                    self.prev_min = matches!(t.text(self.folded), "من" | "ومن" | "فمن");
+                    self.prev_min = sense(bytes_of(t, self.folded)).min;
                 }
                 continue;
             }
@@ -551,33 +625,22 @@ impl<'a> FutureCues<'a> {
             // "وكان من المتوقع", "كان سيزور": a future seen from the past is no cue.
             let mut after_kana = 0u8;
             for t in clause.iter().filter(|t| t.kind == Kind::Word) {
-                let w = t.text(self.folded);
-                let cue = is_future_word(w)
-                    || (self.prev_min && matches!(w, "المقرر" | "المنتظر" | "المتوقع" | "المزمع"))
-                    || matches!(w, "يعتزم" | "تعتزم" | "ستنطلق");
+                let w = sense(bytes_of(t, self.folded));
+                let cue = w.future || (self.prev_min && w.planned);
                 future |= cue && after_kana == 0;
-                after_kana = if is_kana(w) {
+                after_kana = if w.kana {
                     3
                 } else {
                     after_kana.saturating_sub(1)
                 };
-                self.prev_min = matches!(w, "من" | "ومن" | "فمن");
+                self.prev_min = w.min;
             }
-            self.clause = start..end;
+            self.clause = (start, end);
             self.future = future;
             return future;
         }
         false
     }
-}
-
-/// A past form of كان ("was"), with its conjunction.
-fn is_kana(w: &str) -> bool {
-    let w = w
-        .strip_prefix('و')
-        .or_else(|| w.strip_prefix('ف'))
-        .unwrap_or(w);
-    matches!(w, "كان" | "كانت" | "كانوا" | "كانا" | "كنا" | "كنت")
 }
 
 fn is_clause_mark(t: &Token) -> bool {
@@ -591,13 +654,124 @@ fn is_clause_mark(t: &Token) -> bool {
 mod tests {
     use super::*;
 
+    /// The word tests as they were written before [`sense`], on strings: its reference.
+    fn is_future_word(w: &str) -> bool {
+        let w = w
+            .strip_prefix('و')
+            .or_else(|| w.strip_prefix('ف'))
+            .unwrap_or(w);
+        if w == "سوف" || w == "سيتم" {
+            return true;
+        }
+        let mut cs = w.chars();
+        if cs.next() != Some('س') || !matches!(cs.next(), Some('ي' | 'ت' | 'ن')) {
+            return false;
+        }
+        w.chars().count() >= 5 && !NOT_VERBS.contains(&w)
+    }
+
+    fn is_kana(w: &str) -> bool {
+        let w = w
+            .strip_prefix('و')
+            .or_else(|| w.strip_prefix('ف'))
+            .unwrap_or(w);
+        matches!(w, "كان" | "كانت" | "كانوا" | "كانا" | "كنا" | "كنت")
+    }
+
+    fn sense_by_strings(w: &str) -> Sense {
+        Sense {
+            future: is_future_word(w) || matches!(w, "يعتزم" | "تعتزم" | "ستنطلق"),
+            planned: matches!(w, "المقرر" | "المنتظر" | "المتوقع" | "المزمع"),
+            kana: is_kana(w),
+            min: matches!(w, "من" | "ومن" | "فمن"),
+        }
+    }
+
     #[test]
     fn future_words() {
         for w in ["سيزور", "ستعقد", "سنعمل", "وسيلتقي", "سوف"] {
             assert!(is_future_word(w), "{w}");
+            assert!(sense(w.as_bytes()).future, "{w}");
         }
         for w in ["سياسة", "سنة", "ستة", "سيارة", "سوريا", "سبت"] {
             assert!(!is_future_word(w), "{w}");
+            assert!(!sense(w.as_bytes()).future, "{w}");
+        }
+    }
+
+    #[test]
+    fn sense_agrees_with_string_matching() {
+        // Every cue word, with and without a conjunction, and every word of the bundled texts.
+        let mut words: Vec<String> = [
+            "سوف",
+            "سيتم",
+            "من",
+            "كان",
+            "كانت",
+            "كانوا",
+            "كانا",
+            "كنا",
+            "كنت",
+            "المقرر",
+            "المنتظر",
+            "المتوقع",
+            "المزمع",
+            "يعتزم",
+            "تعتزم",
+            "ستنطلق",
+            "سيزور",
+            "س",
+            "سي",
+            "سيت",
+            "ستن",
+            "سنعم",
+            "",
+        ]
+        .iter()
+        .chain(NOT_VERBS)
+        .flat_map(|w| {
+            [
+                w.to_string(),
+                format!("و{w}"),
+                format!("ف{w}"),
+                format!("وو{w}"),
+            ]
+        })
+        .collect();
+        for file in [
+            "tests/data/ant-jawharafm-sample.jsonl",
+            "tests/data/cases.tsv",
+        ] {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            let norm = Normalized::new(&text);
+            let mut toks = Vec::new();
+            tokenize(norm.as_str(), &mut toks);
+            words.extend(
+                toks.iter()
+                    .filter(|t| t.kind == Kind::Word)
+                    .map(|t| t.text(norm.as_str()).to_string()),
+            );
+        }
+        assert!(words.len() > 10_000);
+        for w in &words {
+            assert_eq!(sense(w.as_bytes()), sense_by_strings(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn future_cues_answer_alike_whatever_was_asked_before() {
+        let text = std::fs::read_to_string("tests/data/ant-jawharafm-sample.jsonl").unwrap();
+        for line in text.lines().take(60) {
+            let norm = Normalized::new(line);
+            let mut toks = Vec::new();
+            tokenize(norm.as_str(), &mut toks);
+            let fresh = |t: usize| FutureCues::new(norm.as_str(), &toks).at(t);
+            for step in [1, 3, 17] {
+                let mut cues = FutureCues::new(norm.as_str(), &toks);
+                for t in (0..toks.len() + 2).step_by(step) {
+                    assert_eq!(cues.at(t), fresh(t), "token {t} of {line}");
+                }
+            }
         }
     }
 }
