@@ -144,17 +144,21 @@ impl Prepared<'_> {
 
     /// The mentions of the text against `anchor`: the same as [`Extractor::extract`].
     pub fn extract(&self, anchor: &Anchor) -> Vec<Mention> {
-        self.extract_all(anchor)
-            .into_iter()
-            .filter_map(Result::ok)
-            .collect()
+        let mut out = Vec::new();
+        self.extractor.resolve_into(
+            self.text, &self.norm, &self.toks, &self.raws, anchor, &mut out,
+        );
+        out
     }
 
     /// The mentions and errors of the text against `anchor`: the same as
     /// [`Extractor::extract_all`].
     pub fn extract_all(&self, anchor: &Anchor) -> Vec<Result<Mention, Error>> {
-        self.extractor
-            .resolve_all(self.text, &self.norm, &self.toks, &self.raws, anchor)
+        let mut out = Vec::new();
+        self.extractor.resolve_into(
+            self.text, &self.norm, &self.toks, &self.raws, anchor, &mut out,
+        );
+        out
     }
 }
 
@@ -197,10 +201,7 @@ impl Extractor {
     /// Expressions that name no real date ("31 شباط 2025") are skipped; use
     /// [`Extractor::extract_all`] to see them as errors.
     pub fn extract(&self, text: &str, anchor: &Anchor) -> Vec<Mention> {
-        self.extract_all(text, anchor)
-            .into_iter()
-            .filter_map(Result::ok)
-            .collect()
+        self.prepare(text).extract(anchor)
     }
 
     /// Like [`Extractor::extract`], but keeps what could not be resolved as errors, in order.
@@ -281,8 +282,9 @@ impl Extractor {
                 input,
             ));
         }
-        self.resolve_all(input, &norm, &toks, &raws, anchor)
-            .into_iter()
+        let mut out: Vec<Result<Mention, Error>> = Vec::new();
+        self.resolve_into(input, &norm, &toks, &raws, anchor, &mut out);
+        out.into_iter()
             .next()
             .unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
     }
@@ -301,68 +303,99 @@ impl Extractor {
             .collect()
     }
 
-    fn resolve_all(
+    /// Resolves the found expressions in order into `out`, which keeps every result or only
+    /// the mentions: [`Extractor::extract`] then needs no second pass to drop the errors.
+    fn resolve_into<O: Out>(
         &self,
         text: &str,
         norm: &Normalized,
         toks: &[Token],
         raws: &[Raw],
         anchor: &Anchor,
-    ) -> Vec<Result<Mention, Error>> {
+        out: &mut Vec<O>,
+    ) {
         // Asked only by the readings a future cue can change (see `Cue`).
         let cues = Cell::new(FutureCues::new(norm.as_str(), toks));
         let mut chars = CharCounter::default();
         let pairs = corresponding_pairs(toks, raws);
-        let mut out: Vec<Result<Mention, Error>> = raws
-            .iter()
-            .map(|raw| {
-                let ask = || {
-                    let mut c = cues.get();
-                    let future = c.at(raw.found.first);
-                    cues.set(c);
-                    future
-                };
-                let ctx = Ctx {
-                    anchor: *anchor,
-                    policy: self.policy,
-                    week_start: self.week_start,
-                    hijri: self.hijri,
-                    future_cue: Cue(&ask),
-                };
-                let span = raw.span.clone();
-                let piece = text.get(span.clone()).unwrap_or("");
-                let (value, flags) = resolve(&raw.found.expr, &ctx)
-                    .map_err(|k| Error::new(k, span.clone(), piece))?;
-                let char_span = chars.span(text, &span);
-                Ok(Mention {
-                    kind: kind_of(&value),
-                    grain: value.grain(),
-                    char_span,
-                    text: piece.to_string(),
-                    span,
-                    expr: raw.found.expr.clone(),
-                    value,
-                    flags,
-                })
-            })
-            .collect();
-        // Two dates given as one day ("1 رمضان 1446هـ الموافق 2 آذار 2025") must agree.
-        for i in pairs {
-            let days = |k: usize| match out.get(k) {
-                Some(Ok(m)) => Some((m.value.first_day(), m.value.last_day())),
+        let paired = |k: usize| pairs.binary_search(&k).is_ok();
+        out.reserve(raws.len());
+        // The first and last day of the previous expression, if it resolved.
+        let mut prev_days = None;
+        for (k, raw) in raws.iter().enumerate() {
+            let ask = || {
+                let mut c = cues.get();
+                let future = c.at(raw.found.first);
+                cues.set(c);
+                future
+            };
+            let ctx = Ctx {
+                anchor: *anchor,
+                policy: self.policy,
+                week_start: self.week_start,
+                hijri: self.hijri,
+                future_cue: Cue(&ask),
+            };
+            let span = raw.span.clone();
+            let piece = text.get(span.clone()).unwrap_or("");
+            let mut result = resolve(&raw.found.expr, &ctx).map(|(value, flags)| Mention {
+                kind: kind_of(&value),
+                grain: value.grain(),
+                char_span: chars.span(text, &span),
+                text: piece.to_string(),
+                span: span.clone(),
+                expr: raw.found.expr.clone(),
+                value,
+                flags,
+            });
+            // Two dates given as one day ("1 رمضان 1446هـ الموافق 2 آذار 2025") must agree.
+            let days = match &result {
+                Ok(m) if paired(k) || k.checked_sub(1).is_some_and(paired) => {
+                    Some((m.value.first_day(), m.value.last_day()))
+                }
                 _ => None,
             };
-            if let (Some(a), Some(b)) = (days(i), days(i + 1))
+            if let (Ok(m), Some(a), Some(b)) = (&mut result, prev_days, days)
+                && k.checked_sub(1).is_some_and(paired)
                 && a != b
             {
-                for k in [i, i + 1] {
-                    if let Some(Ok(m)) = out.get_mut(k) {
-                        m.flags.push(Flag::CalendarMismatch);
-                    }
+                m.flags.push(Flag::CalendarMismatch);
+                // The previous expression resolved, so it is the last one out.
+                if let Some(p) = out.last_mut().and_then(O::mention) {
+                    p.flags.push(Flag::CalendarMismatch);
                 }
             }
+            prev_days = days;
+            out.extend(O::from(
+                result.map_err(|kind| Error::new(kind, span, piece)),
+            ));
         }
-        out
+    }
+}
+
+/// What [`Extractor::resolve_into`] fills: every result, or only the mentions.
+trait Out: Sized {
+    /// Wraps a result; `None` drops it.
+    fn from(r: Result<Mention, Error>) -> Option<Self>;
+    /// The mention inside, if there is one.
+    fn mention(&mut self) -> Option<&mut Mention>;
+}
+
+impl Out for Mention {
+    fn from(r: Result<Mention, Error>) -> Option<Mention> {
+        r.ok()
+    }
+    fn mention(&mut self) -> Option<&mut Mention> {
+        Some(self)
+    }
+}
+
+impl Out for Result<Mention, Error> {
+    fn from(r: Result<Mention, Error>) -> Option<Self> {
+        Some(r)
+    }
+    fn mention(&mut self) -> Option<&mut Mention> {
+        self.as_mut().ok()
     }
 }
 
@@ -375,15 +408,14 @@ fn corresponding_pairs(toks: &[Token], raws: &[Raw]) -> Vec<usize> {
                 [a, b] => toks.get(a.found.last..b.found.first).unwrap_or(&[]),
                 _ => &[],
             };
-            between
+            // Most gaps between expressions fail `all` at their first word: test it first.
+            between.iter().all(|t| {
+                matches!(t.kind, Kind::Punct(',' | '(' | ')' | '-'))
+                    || t.entry
+                        .is_some_and(|e| matches!(e.lex, Lex::Corresponding | Lex::Prep(Prep::In)))
+            }) && between
                 .iter()
                 .any(|t| t.entry.is_some_and(|e| e.lex == Lex::Corresponding))
-                && between.iter().all(|t| {
-                    matches!(t.kind, Kind::Punct(',' | '(' | ')' | '-'))
-                        || t.entry.is_some_and(|e| {
-                            matches!(e.lex, Lex::Corresponding | Lex::Prep(Prep::In))
-                        })
-                })
         })
         .map(|(i, _)| i)
         .collect()
@@ -406,13 +438,39 @@ struct CharCounter {
     chars: usize,
 }
 
+/// The number of chars in `s`: its bytes that do not continue a char (`10xxxxxx`). Blocks of
+/// 64 bytes are summed into one byte each, which the compiler does 16 bytes per vector step;
+/// the last, short block is copied into a block of zeros (each zero a char, taken off after)
+/// rather than read a byte at a time, since the stretch between two spans is often short.
+/// `str::chars().count()` reads a word at a time, and byte by byte below 32 bytes.
+fn count_chars(s: &str) -> usize {
+    let starts = |b: &[u8; 64]| {
+        let n = b
+            .iter()
+            .fold(0u8, |n, &b| n.wrapping_add(u8::from((b as i8) >= -0x40)));
+        usize::from(n)
+    };
+    let blocks = s.as_bytes().chunks_exact(64);
+    let tail = blocks.remainder();
+    let mut last = [0u8; 64];
+    if let Some(head) = last.get_mut(..tail.len()) {
+        head.copy_from_slice(tail);
+    }
+    blocks
+        .filter_map(|b| <&[u8; 64]>::try_from(b).ok())
+        .map(starts)
+        .sum::<usize>()
+        + starts(&last)
+        - (64 - tail.len())
+}
+
 impl CharCounter {
     fn to(&mut self, text: &str, byte: usize) -> usize {
         if byte < self.byte {
             self.byte = 0;
             self.chars = 0;
         }
-        self.chars += text.get(self.byte..byte).map_or(0, |s| s.chars().count());
+        self.chars += text.get(self.byte..byte).map_or(0, count_chars);
         self.byte = byte;
         self.chars
     }
@@ -604,42 +662,45 @@ impl<'a> FutureCues<'a> {
         if token < self.next {
             *self = FutureCues::new(self.folded, self.toks);
         }
-        while self.next < self.toks.len() {
-            let start = self.next;
-            // A clause runs from a clause mark (or the start) to the next mark.
-            let end = self
-                .toks
-                .get(start + 1..)
-                .and_then(|rest| rest.iter().position(is_clause_mark))
-                .map_or(self.toks.len(), |k| start + 1 + k);
-            let clause = self.toks.get(start..end).unwrap_or(&[]);
-            self.next = end;
-            if token >= end {
-                // Only the clause's last word matters to the next one.
-                if let Some(t) = clause.iter().rev().find(|t| t.kind == Kind::Word) {
-                    self.prev_min = sense(bytes_of(t, self.folded)).min;
-                }
-                continue;
-            }
-            let mut future = false;
-            // "وكان من المتوقع", "كان سيزور": a future seen from the past is no cue.
-            let mut after_kana = 0u8;
-            for t in clause.iter().filter(|t| t.kind == Kind::Word) {
-                let w = sense(bytes_of(t, self.folded));
-                let cue = w.future || (self.prev_min && w.planned);
-                future |= cue && after_kana == 0;
-                after_kana = if w.kana {
-                    3
-                } else {
-                    after_kana.saturating_sub(1)
-                };
-                self.prev_min = w.min;
-            }
-            self.clause = (start, end);
-            self.future = future;
-            return future;
+        let toks = self.toks;
+        // Clauses run from a clause mark (or `next`) to the next mark: the clause of `token`
+        // starts at the last mark after `next` up to it. Found by looking back from `token`,
+        // so the clauses skipped since the last question are not split one by one.
+        let start = toks
+            .get(self.next + 1..=token)
+            .and_then(|before| before.iter().rposition(is_clause_mark))
+            .map_or(self.next, |k| self.next + 1 + k);
+        // Only the last word before the clause matters to it; `prev_min` already says whether
+        // the last word before `next` was من.
+        if let Some(t) = toks
+            .get(self.next..start)
+            .and_then(|skipped| skipped.iter().rev().find(|t| t.kind == Kind::Word))
+        {
+            self.prev_min = sense(bytes_of(t, self.folded)).min;
         }
-        false
+        let end = toks
+            .get(start + 1..)
+            .and_then(|rest| rest.iter().position(is_clause_mark))
+            .map_or(toks.len(), |k| start + 1 + k);
+        let clause = toks.get(start..end).unwrap_or(&[]);
+        let mut future = false;
+        // "وكان من المتوقع", "كان سيزور": a future seen from the past is no cue.
+        let mut after_kana = 0u8;
+        for t in clause.iter().filter(|t| t.kind == Kind::Word) {
+            let w = sense(bytes_of(t, self.folded));
+            let cue = w.future || (self.prev_min && w.planned);
+            future |= cue && after_kana == 0;
+            after_kana = if w.kana {
+                3
+            } else {
+                after_kana.saturating_sub(1)
+            };
+            self.prev_min = w.min;
+        }
+        self.next = end;
+        self.clause = (start, end);
+        self.future = future;
+        future
     }
 }
 
@@ -758,20 +819,94 @@ mod tests {
         }
     }
 
+    /// The clause reading as first written, from the start of the text for each question:
+    /// the reference for [`FutureCues::at`].
+    fn future_by_walking(folded: &str, toks: &[Token], token: usize) -> bool {
+        let (mut next, mut prev_min) = (0, false);
+        let min = |t: &Token| matches!(t.text(folded), "من" | "ومن" | "فمن");
+        while next < toks.len() && token < toks.len() {
+            let start = next;
+            let end = toks
+                .get(start + 1..)
+                .and_then(|rest| rest.iter().position(is_clause_mark))
+                .map_or(toks.len(), |k| start + 1 + k);
+            let clause = toks.get(start..end).unwrap_or(&[]);
+            next = end;
+            if token >= end {
+                if let Some(t) = clause.iter().rev().find(|t| t.kind == Kind::Word) {
+                    prev_min = min(t);
+                }
+                continue;
+            }
+            let mut future = false;
+            let mut after_kana = 0u8;
+            for t in clause.iter().filter(|t| t.kind == Kind::Word) {
+                let w = t.text(folded);
+                let cue = is_future_word(w)
+                    || (prev_min && matches!(w, "المقرر" | "المنتظر" | "المتوقع" | "المزمع"))
+                    || matches!(w, "يعتزم" | "تعتزم" | "ستنطلق");
+                future |= cue && after_kana == 0;
+                after_kana = if is_kana(w) {
+                    3
+                } else {
+                    after_kana.saturating_sub(1)
+                };
+                prev_min = min(t);
+            }
+            return future;
+        }
+        false
+    }
+
     #[test]
     fn future_cues_answer_alike_whatever_was_asked_before() {
         let text = std::fs::read_to_string("tests/data/ant-jawharafm-sample.jsonl").unwrap();
-        for line in text.lines().take(60) {
+        let mut lines: Vec<String> = text.lines().take(80).map(str::to_string).collect();
+        // Clause marks in a row, at the start and end, words after them, من before a clause.
+        lines.extend(
+            [
+                ", من، المقرر أن يزور الوفد موسكو الثلاثاء. وقال إنه سيزور 3 آذار",
+                "..،، 5 ، 6 ; ومن . المتوقع 7 آذار ؟ كان سيزور 4 نيسان",
+                "سوف",
+                "",
+                "، ، ،",
+            ]
+            .map(str::to_string),
+        );
+        let mut futures = 0;
+        for line in &lines {
             let norm = Normalized::new(line);
             let mut toks = Vec::new();
             tokenize(norm.as_str(), &mut toks);
-            let fresh = |t: usize| FutureCues::new(norm.as_str(), &toks).at(t);
-            for step in [1, 3, 17] {
+            let reference = |t: usize| future_by_walking(norm.as_str(), &toks, t);
+            for step in [1, 2, 3, 17] {
                 let mut cues = FutureCues::new(norm.as_str(), &toks);
                 for t in (0..toks.len() + 2).step_by(step) {
-                    assert_eq!(cues.at(t), fresh(t), "token {t} of {line}");
+                    assert_eq!(cues.at(t), reference(t), "token {t} of {line}");
+                    futures += usize::from(reference(t));
+                }
+                // Asked again from the start: read again from the start.
+                for t in [0, toks.len() / 2, 1] {
+                    assert_eq!(cues.at(t), reference(t), "token {t} of {line}");
                 }
             }
+        }
+        assert!(futures > 100, "{futures}");
+    }
+
+    #[test]
+    fn chars_are_counted_as_str_counts_them() {
+        let text = std::fs::read_to_string("tests/data/ant-jawharafm-sample.jsonl").unwrap();
+        let mut ends: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        ends.truncate(5000);
+        for &e in &ends {
+            let s = text.get(..e).unwrap();
+            assert_eq!(count_chars(s), s.chars().count());
+        }
+        for s in ["", "a", "é", "ب", "😀", "a😀بé\n", &"ب".repeat(300), &text] {
+            assert_eq!(count_chars(s), s.chars().count(), "{s}");
         }
     }
 }
