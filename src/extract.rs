@@ -1,5 +1,6 @@
 //! The API: [`Extractor`] finds and resolves expressions; [`Mention`] is what it returns.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use chrono::Weekday;
@@ -12,7 +13,7 @@ use crate::hijri;
 use crate::lexicon::{Lex, Prep};
 use crate::normalize::Normalized;
 use crate::recognize::{Found, recognize};
-use crate::resolve::{Anchor, Ctx, Flag, Policy, resolve};
+use crate::resolve::{Anchor, Ctx, Cue, Flag, Policy, resolve};
 use crate::token::{Kind, Token, tokenize};
 use crate::value::{Grain, Point, Value};
 
@@ -143,17 +144,21 @@ impl Prepared<'_> {
 
     /// The mentions of the text against `anchor`: the same as [`Extractor::extract`].
     pub fn extract(&self, anchor: &Anchor) -> Vec<Mention> {
-        self.extract_all(anchor)
-            .into_iter()
-            .filter_map(Result::ok)
-            .collect()
+        let mut out = Vec::new();
+        self.extractor.resolve_into(
+            self.text, &self.norm, &self.toks, &self.raws, anchor, &mut out,
+        );
+        out
     }
 
     /// The mentions and errors of the text against `anchor`: the same as
     /// [`Extractor::extract_all`].
     pub fn extract_all(&self, anchor: &Anchor) -> Vec<Result<Mention, Error>> {
-        self.extractor
-            .resolve_all(self.text, &self.norm, &self.toks, &self.raws, anchor)
+        let mut out = Vec::new();
+        self.extractor.resolve_into(
+            self.text, &self.norm, &self.toks, &self.raws, anchor, &mut out,
+        );
+        out
     }
 }
 
@@ -196,10 +201,7 @@ impl Extractor {
     /// Expressions that name no real date ("31 شباط 2025") are skipped; use
     /// [`Extractor::extract_all`] to see them as errors.
     pub fn extract(&self, text: &str, anchor: &Anchor) -> Vec<Mention> {
-        self.extract_all(text, anchor)
-            .into_iter()
-            .filter_map(Result::ok)
-            .collect()
+        self.prepare(text).extract(anchor)
     }
 
     /// Like [`Extractor::extract`], but keeps what could not be resolved as errors, in order.
@@ -280,8 +282,9 @@ impl Extractor {
                 input,
             ));
         }
-        self.resolve_all(input, &norm, &toks, &raws, anchor)
-            .into_iter()
+        let mut out: Vec<Result<Mention, Error>> = Vec::new();
+        self.resolve_into(input, &norm, &toks, &raws, anchor, &mut out);
+        out.into_iter()
             .next()
             .unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
     }
@@ -300,61 +303,99 @@ impl Extractor {
             .collect()
     }
 
-    fn resolve_all(
+    /// Resolves the found expressions in order into `out`, which keeps every result or only
+    /// the mentions: [`Extractor::extract`] then needs no second pass to drop the errors.
+    fn resolve_into<O: Out>(
         &self,
         text: &str,
         norm: &Normalized,
         toks: &[Token],
         raws: &[Raw],
         anchor: &Anchor,
-    ) -> Vec<Result<Mention, Error>> {
-        let mut cues = FutureCues::new(norm.as_str(), toks);
+        out: &mut Vec<O>,
+    ) {
+        // Asked only by the readings a future cue can change (see `Cue`).
+        let cues = Cell::new(FutureCues::new(norm.as_str(), toks));
         let mut chars = CharCounter::default();
         let pairs = corresponding_pairs(toks, raws);
-        let mut out: Vec<Result<Mention, Error>> = raws
-            .iter()
-            .map(|raw| {
-                let ctx = Ctx {
-                    anchor: *anchor,
-                    policy: self.policy,
-                    week_start: self.week_start,
-                    hijri: self.hijri,
-                    future_cue: cues.at(raw.found.first),
-                };
-                let span = raw.span.clone();
-                let piece = text.get(span.clone()).unwrap_or("");
-                let (value, flags) = resolve(&raw.found.expr, &ctx)
-                    .map_err(|k| Error::new(k, span.clone(), piece))?;
-                let char_span = chars.span(text, &span);
-                Ok(Mention {
-                    kind: kind_of(&value),
-                    grain: value.grain(),
-                    char_span,
-                    text: piece.to_string(),
-                    span,
-                    expr: raw.found.expr.clone(),
-                    value,
-                    flags,
-                })
-            })
-            .collect();
-        // Two dates given as one day ("1 رمضان 1446هـ الموافق 2 آذار 2025") must agree.
-        for i in pairs {
-            let days = |k: usize| match out.get(k) {
-                Some(Ok(m)) => Some((m.value.first_day(), m.value.last_day())),
+        let paired = |k: usize| pairs.binary_search(&k).is_ok();
+        out.reserve(raws.len());
+        // The first and last day of the previous expression, if it resolved.
+        let mut prev_days = None;
+        for (k, raw) in raws.iter().enumerate() {
+            let ask = || {
+                let mut c = cues.get();
+                let future = c.at(raw.found.first);
+                cues.set(c);
+                future
+            };
+            let ctx = Ctx {
+                anchor: *anchor,
+                policy: self.policy,
+                week_start: self.week_start,
+                hijri: self.hijri,
+                future_cue: Cue(&ask),
+            };
+            let span = raw.span.clone();
+            let piece = text.get(span.clone()).unwrap_or("");
+            let mut result = resolve(&raw.found.expr, &ctx).map(|(value, flags)| Mention {
+                kind: kind_of(&value),
+                grain: value.grain(),
+                char_span: chars.span(text, &span),
+                text: piece.to_string(),
+                span: span.clone(),
+                expr: raw.found.expr.clone(),
+                value,
+                flags,
+            });
+            // Two dates given as one day ("1 رمضان 1446هـ الموافق 2 آذار 2025") must agree.
+            let days = match &result {
+                Ok(m) if paired(k) || k.checked_sub(1).is_some_and(paired) => {
+                    Some((m.value.first_day(), m.value.last_day()))
+                }
                 _ => None,
             };
-            if let (Some(a), Some(b)) = (days(i), days(i + 1))
+            if let (Ok(m), Some(a), Some(b)) = (&mut result, prev_days, days)
+                && k.checked_sub(1).is_some_and(paired)
                 && a != b
             {
-                for k in [i, i + 1] {
-                    if let Some(Ok(m)) = out.get_mut(k) {
-                        m.flags.push(Flag::CalendarMismatch);
-                    }
+                m.flags.push(Flag::CalendarMismatch);
+                // The previous expression resolved, so it is the last one out.
+                if let Some(p) = out.last_mut().and_then(O::mention) {
+                    p.flags.push(Flag::CalendarMismatch);
                 }
             }
+            prev_days = days;
+            out.extend(O::from(
+                result.map_err(|kind| Error::new(kind, span, piece)),
+            ));
         }
-        out
+    }
+}
+
+/// What [`Extractor::resolve_into`] fills: every result, or only the mentions.
+trait Out: Sized {
+    /// Wraps a result; `None` drops it.
+    fn from(r: Result<Mention, Error>) -> Option<Self>;
+    /// The mention inside, if there is one.
+    fn mention(&mut self) -> Option<&mut Mention>;
+}
+
+impl Out for Mention {
+    fn from(r: Result<Mention, Error>) -> Option<Mention> {
+        r.ok()
+    }
+    fn mention(&mut self) -> Option<&mut Mention> {
+        Some(self)
+    }
+}
+
+impl Out for Result<Mention, Error> {
+    fn from(r: Result<Mention, Error>) -> Option<Self> {
+        Some(r)
+    }
+    fn mention(&mut self) -> Option<&mut Mention> {
+        self.as_mut().ok()
     }
 }
 
@@ -367,15 +408,14 @@ fn corresponding_pairs(toks: &[Token], raws: &[Raw]) -> Vec<usize> {
                 [a, b] => toks.get(a.found.last..b.found.first).unwrap_or(&[]),
                 _ => &[],
             };
-            between
+            // Most gaps between expressions fail `all` at their first word: test it first.
+            between.iter().all(|t| {
+                matches!(t.kind, Kind::Punct(',' | '(' | ')' | '-'))
+                    || t.entry
+                        .is_some_and(|e| matches!(e.lex, Lex::Corresponding | Lex::Prep(Prep::In)))
+            }) && between
                 .iter()
                 .any(|t| t.entry.is_some_and(|e| e.lex == Lex::Corresponding))
-                && between.iter().all(|t| {
-                    matches!(t.kind, Kind::Punct(',' | '(' | ')' | '-'))
-                        || t.entry.is_some_and(|e| {
-                            matches!(e.lex, Lex::Corresponding | Lex::Prep(Prep::In))
-                        })
-                })
         })
         .map(|(i, _)| i)
         .collect()
@@ -398,13 +438,39 @@ struct CharCounter {
     chars: usize,
 }
 
+/// The number of chars in `s`: its bytes that do not continue a char (`10xxxxxx`). Blocks of
+/// 64 bytes are summed into one byte each, which the compiler does 16 bytes per vector step;
+/// the last, short block is copied into a block of zeros (each zero a char, taken off after)
+/// rather than read a byte at a time, since the stretch between two spans is often short.
+/// `str::chars().count()` reads a word at a time, and byte by byte below 32 bytes.
+fn count_chars(s: &str) -> usize {
+    let starts = |b: &[u8; 64]| {
+        let n = b
+            .iter()
+            .fold(0u8, |n, &b| n.wrapping_add(u8::from((b as i8) >= -0x40)));
+        usize::from(n)
+    };
+    let blocks = s.as_bytes().chunks_exact(64);
+    let tail = blocks.remainder();
+    let mut last = [0u8; 64];
+    if let Some(head) = last.get_mut(..tail.len()) {
+        head.copy_from_slice(tail);
+    }
+    blocks
+        .filter_map(|b| <&[u8; 64]>::try_from(b).ok())
+        .map(starts)
+        .sum::<usize>()
+        + starts(&last)
+        - (64 - tail.len())
+}
+
 impl CharCounter {
     fn to(&mut self, text: &str, byte: usize) -> usize {
         if byte < self.byte {
             self.byte = 0;
             self.chars = 0;
         }
-        self.chars += text.get(self.byte..byte).map_or(0, |s| s.chars().count());
+        self.chars += text.get(self.byte..byte).map_or(0, count_chars);
         self.byte = byte;
         self.chars
     }
@@ -417,6 +483,8 @@ impl CharCounter {
 }
 
 /// Which clauses point to the future: سوف، سـ + an imperfect verb, من المقرر/المنتظر/المتوقع.
+/// Small and `Copy`, so that resolution can ask it through a shared [`Cell`].
+#[derive(Clone, Copy)]
 struct FutureCues<'a> {
     folded: &'a str,
     toks: &'a [Token],
@@ -424,7 +492,7 @@ struct FutureCues<'a> {
     next: usize,
     prev_min: bool,
     /// The clause read last (token range) and whether it points to the future.
-    clause: std::ops::Range<usize>,
+    clause: (usize, usize),
     future: bool,
 }
 
@@ -491,19 +559,82 @@ const NOT_VERBS: &[&str] = &[
     "سيئ",
 ];
 
-fn is_future_word(w: &str) -> bool {
-    let w = w
-        .strip_prefix('و')
-        .or_else(|| w.strip_prefix('ف'))
-        .unwrap_or(w);
-    if w == "سوف" || w == "سيتم" {
-        return true;
+/// What one word says about the tense of its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Sense {
+    /// سوف، سـ + an imperfect verb, يعتزم: a cue wherever it stands.
+    future: bool,
+    /// المقرر، المنتظر، المتوقع، المزمع: a cue right after من.
+    planned: bool,
+    /// A past form of كان, with its conjunction.
+    kana: bool,
+    /// من، ومن، فمن.
+    min: bool,
+}
+
+/// The first letters below in UTF-8, as the two bytes of the word's first letter.
+const SEEN: [u8; 2] = [0xD8, 0xB3]; // س
+const KAF: [u8; 2] = [0xD9, 0x83]; // ك
+const MEEM: [u8; 2] = [0xD9, 0x85]; // م
+const YEH: [u8; 2] = [0xD9, 0x8A]; // ي
+const TEH: [u8; 2] = [0xD8, 0xAA]; // ت
+const ALEF: [u8; 2] = [0xD8, 0xA7]; // ا
+
+/// Reads a word of a clause (its bytes in the folded text). Most words are none of the cue
+/// words, so their first letter sends them away before any comparison of whole words.
+fn sense(w: &[u8]) -> Sense {
+    // Without its conjunction (و or ف).
+    let bare = match w {
+        [0xD9, 0x88 | 0x81, rest @ ..] => rest,
+        _ => w,
+    };
+    let mut s = Sense::default();
+    match bare {
+        [a, b, ..] if [*a, *b] == SEEN => {
+            s.future = bare == "سوف".as_bytes() || bare == "سيتم".as_bytes() || is_future_verb(bare)
+        }
+        [a, b, ..] if [*a, *b] == KAF => {
+            s.kana = ["كان", "كانت", "كانوا", "كانا", "كنا", "كنت"]
+                .iter()
+                .any(|k| bare == k.as_bytes())
+        }
+        [a, b, ..] if [*a, *b] == MEEM => s.min = bare == "من".as_bytes(),
+        _ => {}
     }
-    let mut cs = w.chars();
-    if cs.next() != Some('س') || !matches!(cs.next(), Some('ي' | 'ت' | 'ن')) {
-        return false;
+    // The whole word, conjunction and all.
+    match w {
+        [a, b, ..] if [*a, *b] == YEH || [*a, *b] == TEH => {
+            s.future |= w == "يعتزم".as_bytes() || w == "تعتزم".as_bytes()
+        }
+        [a, b, ..] if [*a, *b] == ALEF && matches!(w.len(), 12 | 14) => {
+            s.planned = ["المقرر", "المنتظر", "المتوقع", "المزمع"]
+                .iter()
+                .any(|k| w == k.as_bytes())
+        }
+        // ستنطلق is a future verb already.
+        _ => {}
     }
-    w.chars().count() >= 5 && !NOT_VERBS.contains(&w)
+    s
+}
+
+/// A token's bytes in the folded text (its text, without the check for char boundaries).
+fn bytes_of<'a>(t: &Token, folded: &'a str) -> &'a [u8] {
+    folded
+        .as_bytes()
+        .get(t.start as usize..t.end as usize)
+        .unwrap_or(&[])
+}
+
+/// سـ + ي/ت/ن and at least five letters, and not a noun that begins so: a future verb.
+fn is_future_verb(w: &[u8]) -> bool {
+    // س, then ي, ت or ن, in UTF-8.
+    let starts = matches!(
+        w,
+        [0xD8, 0xB3, 0xD9, 0x8A, ..] | [0xD8, 0xB3, 0xD8, 0xAA, ..] | [0xD8, 0xB3, 0xD9, 0x86, ..]
+    );
+    // Characters are the bytes that do not continue one.
+    let chars = || w.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    starts && chars() >= 5 && !NOT_VERBS.iter().any(|n| n.as_bytes() == w)
 }
 
 impl<'a> FutureCues<'a> {
@@ -513,71 +644,64 @@ impl<'a> FutureCues<'a> {
             toks,
             next: 0,
             prev_min: false,
-            clause: 0..0,
+            clause: (0, 0),
             future: false,
         }
     }
 
     /// Whether the clause of token `token` points to the future. Mentions come in order, so
-    /// the clauses are read once, front to back, and only those holding a mention are examined.
+    /// the clauses are read once, front to back, and only those holding a mention asked about
+    /// are examined; the answer does not depend on which tokens were asked about before.
     fn at(&mut self, token: usize) -> bool {
         if token >= self.toks.len() {
             return false;
         }
-        if self.clause.contains(&token) {
+        if (self.clause.0..self.clause.1).contains(&token) {
             return self.future;
         }
         if token < self.next {
             *self = FutureCues::new(self.folded, self.toks);
         }
-        while self.next < self.toks.len() {
-            let start = self.next;
-            // A clause runs from a clause mark (or the start) to the next mark.
-            let end = self
-                .toks
-                .get(start + 1..)
-                .and_then(|rest| rest.iter().position(is_clause_mark))
-                .map_or(self.toks.len(), |k| start + 1 + k);
-            let clause = self.toks.get(start..end).unwrap_or(&[]);
-            self.next = end;
-            if token >= end {
-                // Only the clause's last word matters to the next one.
-                if let Some(t) = clause.iter().rev().find(|t| t.kind == Kind::Word) {
-                    self.prev_min = matches!(t.text(self.folded), "من" | "ومن" | "فمن");
-                }
-                continue;
-            }
-            let mut future = false;
-            // "وكان من المتوقع", "كان سيزور": a future seen from the past is no cue.
-            let mut after_kana = 0u8;
-            for t in clause.iter().filter(|t| t.kind == Kind::Word) {
-                let w = t.text(self.folded);
-                let cue = is_future_word(w)
-                    || (self.prev_min && matches!(w, "المقرر" | "المنتظر" | "المتوقع" | "المزمع"))
-                    || matches!(w, "يعتزم" | "تعتزم" | "ستنطلق");
-                future |= cue && after_kana == 0;
-                after_kana = if is_kana(w) {
-                    3
-                } else {
-                    after_kana.saturating_sub(1)
-                };
-                self.prev_min = matches!(w, "من" | "ومن" | "فمن");
-            }
-            self.clause = start..end;
-            self.future = future;
-            return future;
+        let toks = self.toks;
+        // Clauses run from a clause mark (or `next`) to the next mark: the clause of `token`
+        // starts at the last mark after `next` up to it. Found by looking back from `token`,
+        // so the clauses skipped since the last question are not split one by one.
+        let start = toks
+            .get(self.next + 1..=token)
+            .and_then(|before| before.iter().rposition(is_clause_mark))
+            .map_or(self.next, |k| self.next + 1 + k);
+        // Only the last word before the clause matters to it; `prev_min` already says whether
+        // the last word before `next` was من.
+        if let Some(t) = toks
+            .get(self.next..start)
+            .and_then(|skipped| skipped.iter().rev().find(|t| t.kind == Kind::Word))
+        {
+            self.prev_min = sense(bytes_of(t, self.folded)).min;
         }
-        false
+        let end = toks
+            .get(start + 1..)
+            .and_then(|rest| rest.iter().position(is_clause_mark))
+            .map_or(toks.len(), |k| start + 1 + k);
+        let clause = toks.get(start..end).unwrap_or(&[]);
+        let mut future = false;
+        // "وكان من المتوقع", "كان سيزور": a future seen from the past is no cue.
+        let mut after_kana = 0u8;
+        for t in clause.iter().filter(|t| t.kind == Kind::Word) {
+            let w = sense(bytes_of(t, self.folded));
+            let cue = w.future || (self.prev_min && w.planned);
+            future |= cue && after_kana == 0;
+            after_kana = if w.kana {
+                3
+            } else {
+                after_kana.saturating_sub(1)
+            };
+            self.prev_min = w.min;
+        }
+        self.next = end;
+        self.clause = (start, end);
+        self.future = future;
+        future
     }
-}
-
-/// A past form of كان ("was"), with its conjunction.
-fn is_kana(w: &str) -> bool {
-    let w = w
-        .strip_prefix('و')
-        .or_else(|| w.strip_prefix('ف'))
-        .unwrap_or(w);
-    matches!(w, "كان" | "كانت" | "كانوا" | "كانا" | "كنا" | "كنت")
 }
 
 fn is_clause_mark(t: &Token) -> bool {
@@ -591,13 +715,198 @@ fn is_clause_mark(t: &Token) -> bool {
 mod tests {
     use super::*;
 
+    /// The word tests as they were written before [`sense`], on strings: its reference.
+    fn is_future_word(w: &str) -> bool {
+        let w = w
+            .strip_prefix('و')
+            .or_else(|| w.strip_prefix('ف'))
+            .unwrap_or(w);
+        if w == "سوف" || w == "سيتم" {
+            return true;
+        }
+        let mut cs = w.chars();
+        if cs.next() != Some('س') || !matches!(cs.next(), Some('ي' | 'ت' | 'ن')) {
+            return false;
+        }
+        w.chars().count() >= 5 && !NOT_VERBS.contains(&w)
+    }
+
+    fn is_kana(w: &str) -> bool {
+        let w = w
+            .strip_prefix('و')
+            .or_else(|| w.strip_prefix('ف'))
+            .unwrap_or(w);
+        matches!(w, "كان" | "كانت" | "كانوا" | "كانا" | "كنا" | "كنت")
+    }
+
+    fn sense_by_strings(w: &str) -> Sense {
+        Sense {
+            future: is_future_word(w) || matches!(w, "يعتزم" | "تعتزم" | "ستنطلق"),
+            planned: matches!(w, "المقرر" | "المنتظر" | "المتوقع" | "المزمع"),
+            kana: is_kana(w),
+            min: matches!(w, "من" | "ومن" | "فمن"),
+        }
+    }
+
     #[test]
     fn future_words() {
         for w in ["سيزور", "ستعقد", "سنعمل", "وسيلتقي", "سوف"] {
             assert!(is_future_word(w), "{w}");
+            assert!(sense(w.as_bytes()).future, "{w}");
         }
         for w in ["سياسة", "سنة", "ستة", "سيارة", "سوريا", "سبت"] {
             assert!(!is_future_word(w), "{w}");
+            assert!(!sense(w.as_bytes()).future, "{w}");
+        }
+    }
+
+    #[test]
+    fn sense_agrees_with_string_matching() {
+        // Every cue word, with and without a conjunction, and every word of the bundled texts.
+        let mut words: Vec<String> = [
+            "سوف",
+            "سيتم",
+            "من",
+            "كان",
+            "كانت",
+            "كانوا",
+            "كانا",
+            "كنا",
+            "كنت",
+            "المقرر",
+            "المنتظر",
+            "المتوقع",
+            "المزمع",
+            "يعتزم",
+            "تعتزم",
+            "ستنطلق",
+            "سيزور",
+            "س",
+            "سي",
+            "سيت",
+            "ستن",
+            "سنعم",
+            "",
+        ]
+        .iter()
+        .chain(NOT_VERBS)
+        .flat_map(|w| {
+            [
+                w.to_string(),
+                format!("و{w}"),
+                format!("ف{w}"),
+                format!("وو{w}"),
+            ]
+        })
+        .collect();
+        for file in [
+            "tests/data/ant-jawharafm-sample.jsonl",
+            "tests/data/cases.tsv",
+        ] {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            let norm = Normalized::new(&text);
+            let mut toks = Vec::new();
+            tokenize(norm.as_str(), &mut toks);
+            words.extend(
+                toks.iter()
+                    .filter(|t| t.kind == Kind::Word)
+                    .map(|t| t.text(norm.as_str()).to_string()),
+            );
+        }
+        assert!(words.len() > 10_000);
+        for w in &words {
+            assert_eq!(sense(w.as_bytes()), sense_by_strings(w), "{w}");
+        }
+    }
+
+    /// The clause reading as first written, from the start of the text for each question:
+    /// the reference for [`FutureCues::at`].
+    fn future_by_walking(folded: &str, toks: &[Token], token: usize) -> bool {
+        let (mut next, mut prev_min) = (0, false);
+        let min = |t: &Token| matches!(t.text(folded), "من" | "ومن" | "فمن");
+        while next < toks.len() && token < toks.len() {
+            let start = next;
+            let end = toks
+                .get(start + 1..)
+                .and_then(|rest| rest.iter().position(is_clause_mark))
+                .map_or(toks.len(), |k| start + 1 + k);
+            let clause = toks.get(start..end).unwrap_or(&[]);
+            next = end;
+            if token >= end {
+                if let Some(t) = clause.iter().rev().find(|t| t.kind == Kind::Word) {
+                    prev_min = min(t);
+                }
+                continue;
+            }
+            let mut future = false;
+            let mut after_kana = 0u8;
+            for t in clause.iter().filter(|t| t.kind == Kind::Word) {
+                let w = t.text(folded);
+                let cue = is_future_word(w)
+                    || (prev_min && matches!(w, "المقرر" | "المنتظر" | "المتوقع" | "المزمع"))
+                    || matches!(w, "يعتزم" | "تعتزم" | "ستنطلق");
+                future |= cue && after_kana == 0;
+                after_kana = if is_kana(w) {
+                    3
+                } else {
+                    after_kana.saturating_sub(1)
+                };
+                prev_min = min(t);
+            }
+            return future;
+        }
+        false
+    }
+
+    #[test]
+    fn future_cues_answer_alike_whatever_was_asked_before() {
+        let text = std::fs::read_to_string("tests/data/ant-jawharafm-sample.jsonl").unwrap();
+        let mut lines: Vec<String> = text.lines().take(80).map(str::to_string).collect();
+        // Clause marks in a row, at the start and end, words after them, من before a clause.
+        lines.extend(
+            [
+                ", من، المقرر أن يزور الوفد موسكو الثلاثاء. وقال إنه سيزور 3 آذار",
+                "..،، 5 ، 6 ; ومن . المتوقع 7 آذار ؟ كان سيزور 4 نيسان",
+                "سوف",
+                "",
+                "، ، ،",
+            ]
+            .map(str::to_string),
+        );
+        let mut futures = 0;
+        for line in &lines {
+            let norm = Normalized::new(line);
+            let mut toks = Vec::new();
+            tokenize(norm.as_str(), &mut toks);
+            let reference = |t: usize| future_by_walking(norm.as_str(), &toks, t);
+            for step in [1, 2, 3, 17] {
+                let mut cues = FutureCues::new(norm.as_str(), &toks);
+                for t in (0..toks.len() + 2).step_by(step) {
+                    assert_eq!(cues.at(t), reference(t), "token {t} of {line}");
+                    futures += usize::from(reference(t));
+                }
+                // Asked again from the start: read again from the start.
+                for t in [0, toks.len() / 2, 1] {
+                    assert_eq!(cues.at(t), reference(t), "token {t} of {line}");
+                }
+            }
+        }
+        assert!(futures > 100, "{futures}");
+    }
+
+    #[test]
+    fn chars_are_counted_as_str_counts_them() {
+        let text = std::fs::read_to_string("tests/data/ant-jawharafm-sample.jsonl").unwrap();
+        let mut ends: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        ends.truncate(5000);
+        for &e in &ends {
+            let s = text.get(..e).unwrap();
+            assert_eq!(count_chars(s), s.chars().count());
+        }
+        for s in ["", "a", "é", "ب", "😀", "a😀بé\n", &"ب".repeat(300), &text] {
+            assert_eq!(count_chars(s), s.chars().count(), "{s}");
         }
     }
 }

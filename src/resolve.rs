@@ -187,13 +187,32 @@ pub enum Flag {
 
 /// Everything resolution needs besides the expression.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Ctx {
+pub(crate) struct Ctx<'a> {
     pub anchor: Anchor,
     pub policy: Policy,
     pub week_start: Weekday,
     pub hijri: hijri::Rules,
-    /// The clause points to the future (سوف، سـ + verb, من المقرر).
-    pub future_cue: bool,
+    /// Whether the clause points to the future (سوف، سـ + verb, من المقرر).
+    pub future_cue: Cue<'a>,
+}
+
+/// Whether the clause of an expression points to the future, found out only when asked:
+/// finding out means reading the clause, and only a few readings (a yearless date, a bare
+/// weekday, خلال under the news policy) depend on it.
+#[derive(Clone, Copy)]
+pub(crate) struct Cue<'a>(pub &'a dyn Fn() -> bool);
+
+impl Cue<'_> {
+    /// Asks.
+    pub fn get(&self) -> bool {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for Cue<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cue(..)")
+    }
 }
 
 pub(crate) type Resolved = Result<(Value, Vec<Flag>), ErrorKind>;
@@ -221,7 +240,7 @@ fn lean_for(d: &DateExpr, ctx: &Ctx) -> (Lean, bool) {
         Some(Direction::Future) => (Lean::ForwardStrict, false),
         Some(Direction::Current) => (Lean::Current, false),
         None => match ctx.policy {
-            Policy::News if ctx.future_cue => (Lean::Forward, true),
+            Policy::News if ctx.future_cue.get() => (Lean::Forward, true),
             Policy::News => (Lean::Near, false),
             Policy::Future => (Lean::Forward, false),
             Policy::Past => (Lean::Back, false),
@@ -390,7 +409,8 @@ fn pick_year(
     let mut best: Option<(i64, i32)> = None;
     // Outward from the anchor's year: once a year is found, years two and more further out
     // (each at least 354 days) cannot be nearer.
-    let outward = (0..=span).flat_map(|k| if k == 0 { vec![0] } else { vec![-k, k] });
+    // 0, -1, 1, -2, 2, ...: counted, not built (no allocation per step).
+    let outward = (0..=2 * span).map(|i| if i % 2 == 1 { -(i + 1) / 2 } else { i / 2 });
     for dy in outward {
         if let Some((bd, _)) = best
             && bd < i64::from(dy.abs() - 2) * 354
@@ -956,7 +976,7 @@ fn weekday_and_day(w: Option<Weekday>, day: u8, ctx: &Ctx) -> Result<NaiveDate, 
     let lean = match ctx.policy {
         Policy::Future => Lean::Forward,
         Policy::Past => Lean::Back,
-        Policy::News if ctx.future_cue => Lean::Forward,
+        Policy::News if ctx.future_cue.get() => Lean::Forward,
         Policy::News => Lean::Near,
     };
     let mut best: Option<(i64, NaiveDate)> = None;
@@ -1233,7 +1253,7 @@ fn relative(count: u32, unit: Unit, shift: Shift, ctx: &Ctx) -> Result<Value, Er
         ),
         // "خلال ثلاثة أعوام": a duration, unless the reading looks ahead ("خلال أسبوعين"
         // in a clause about the future, or under the future policy): then from now to then.
-        Shift::Within if ctx.policy != Policy::Future && !ctx.future_cue => {
+        Shift::Within if ctx.policy != Policy::Future && !ctx.future_cue.get() => {
             Value::Duration(crate::value::Duration {
                 count: Some(count),
                 unit,
