@@ -417,12 +417,6 @@ fn uaq_length_in_word(word: u32, month: u8) -> u8 {
     28 + ((word >> shift) & 3) as u8
 }
 
-fn uaq_year_length(word: u32) -> i64 {
-    (1..=12)
-        .map(|m| i64::from(uaq_length_in_word(word, m)))
-        .sum()
-}
-
 /// Length of a month under the Umm al-Qura table, if the table covers it.
 fn uaq_month_length(year: i32, month: u8) -> Option<u8> {
     if !(1..=12).contains(&month) {
@@ -431,18 +425,39 @@ fn uaq_month_length(year: i32, month: u8) -> Option<u8> {
     uaq_year_word(year).map(|word| uaq_length_in_word(word, month))
 }
 
+/// Day number of 1 Muharram of each year of the Umm al-Qura table, and of the day after its
+/// last year: running totals of the year lengths, added up once at compile time instead of
+/// on every conversion.
+static UAQ_YEAR_STARTS: [i64; UAQ_MONTH_LENGTHS.len() + 1] = uaq_year_starts();
+
+// Evaluated at compile time: an index out of range would fail the build, not a run.
+#[allow(clippy::indexing_slicing)]
+const fn uaq_year_starts() -> [i64; UAQ_MONTH_LENGTHS.len() + 1] {
+    let mut starts = [0i64; UAQ_MONTH_LENGTHS.len() + 1];
+    starts[0] = UAQ_EPOCH_DAYS_FROM_CE as i64;
+    let mut y = 0;
+    while y < UAQ_MONTH_LENGTHS.len() {
+        let word = UAQ_MONTH_LENGTHS[y];
+        let mut length = 0i64;
+        let mut m = 0;
+        while m < 12 {
+            length += 28 + ((word >> (2 * m)) & 3) as i64;
+            m += 1;
+        }
+        starts[y + 1] = starts[y] + length;
+        y += 1;
+    }
+    starts
+}
+
 /// Day number of the first day and length of a month of the Umm al-Qura table.
 fn uaq_month_start(year: i32, month: u8) -> Option<(i64, u8)> {
     let word = uaq_year_word(year)?;
     if !(1..=12).contains(&month) {
         return None;
     }
-    let mut first = i64::from(UAQ_EPOCH_DAYS_FROM_CE);
-    first += UAQ_MONTH_LENGTHS
-        .iter()
-        .take(usize::try_from(year - UAQ_FIRST_YEAR).ok()?)
-        .map(|&w| uaq_year_length(w))
-        .sum::<i64>();
+    let index = usize::try_from(year - UAQ_FIRST_YEAR).ok()?;
+    let mut first = *UAQ_YEAR_STARTS.get(index)?;
     first += (1..month)
         .map(|m| i64::from(uaq_length_in_word(word, m)))
         .sum::<i64>();
@@ -451,25 +466,22 @@ fn uaq_month_start(year: i32, month: u8) -> Option<(i64, u8)> {
 
 /// The Umm al-Qura date of a day number, if the table covers it.
 fn uaq_from_days(days: i64) -> Option<HijriDate> {
-    let mut first = i64::from(UAQ_EPOCH_DAYS_FROM_CE);
-    if days < first {
+    // The year whose start is the last at or before `days`; none before the table or after it.
+    let next = UAQ_YEAR_STARTS.partition_point(|&start| start <= days);
+    if next == 0 || next == UAQ_YEAR_STARTS.len() {
         return None;
     }
-    for (year, &word) in (UAQ_FIRST_YEAR..).zip(UAQ_MONTH_LENGTHS.iter()) {
-        let year_length = uaq_year_length(word);
-        if days < first + year_length {
-            for month in 1..=12 {
-                let length = uaq_length_in_word(word, month);
-                let offset = days - first;
-                if offset < i64::from(length) {
-                    let day = u8::try_from(offset + 1).ok()?;
-                    return Some(HijriDate { year, month, day });
-                }
-                first += i64::from(length);
-            }
-            return None;
+    let index = next - 1;
+    let word = *UAQ_MONTH_LENGTHS.get(index)?;
+    let year = UAQ_FIRST_YEAR + i32::try_from(index).ok()?;
+    let mut first = *UAQ_YEAR_STARTS.get(index)?;
+    for month in 1..=12 {
+        let length = uaq_length_in_word(word, month);
+        if days - first < i64::from(length) {
+            let day = u8::try_from(days - first + 1).ok()?;
+            return Some(HijriDate { year, month, day });
         }
-        first += year_length;
+        first += i64::from(length);
     }
     None
 }
