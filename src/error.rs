@@ -71,6 +71,11 @@ impl Error {
         }
     }
 
+    /// Moves the span on by `bytes`: the offset of the piece of text it was found in.
+    pub(crate) fn shift(&mut self, bytes: usize) {
+        self.span = self.span.start + bytes..self.span.end + bytes;
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.kind

@@ -201,7 +201,9 @@ impl Extractor {
     /// Expressions that name no real date ("31 شباط 2025") are skipped; use
     /// [`Extractor::extract_all`] to see them as errors.
     pub fn extract(&self, text: &str, anchor: &Anchor) -> Vec<Mention> {
-        self.prepare(text).extract(anchor)
+        let mut out = Vec::new();
+        self.extract_into(text, anchor, STRETCH, &mut out);
+        out
     }
 
     /// Like [`Extractor::extract`], but keeps what could not be resolved as errors, in order.
@@ -214,7 +216,46 @@ impl Extractor {
     /// assert!(all.iter().any(|r| r.is_err()));
     /// ```
     pub fn extract_all(&self, text: &str, anchor: &Anchor) -> Vec<Result<Mention, Error>> {
-        self.prepare(text).extract_all(anchor)
+        let mut out = Vec::new();
+        self.extract_into(text, anchor, STRETCH, &mut out);
+        out
+    }
+
+    /// Extracts from `text` a stretch of about `stretch` bytes at a time, cut after a line
+    /// break. No expression, clause or pair of dates crosses a line break, so the result is the
+    /// same as reading the text whole; but a long document's folded copy and words stay small
+    /// enough to sit in the processor's cache, and its memory stays bounded.
+    fn extract_into<O: Out>(&self, text: &str, anchor: &Anchor, stretch: usize, out: &mut Vec<O>) {
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        let mut chars_before = 0;
+        while start < text.len() {
+            // The next line break after `stretch` bytes, or the end.
+            let from = start.saturating_add(stretch.max(1));
+            let cut = bytes
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+                .map_or(text.len(), |at| from + at);
+            // The piece keeps its line break, and the next piece starts with it: each side
+            // sees the break as in the whole text.
+            let end = (cut + 1).min(text.len());
+            let Some(piece) = text.get(start..end) else {
+                break;
+            };
+            let first = out.len();
+            let read = self.prepare(piece);
+            self.resolve_into(piece, &read.norm, &read.toks, &read.raws, anchor, out);
+            if start > 0 {
+                for o in out.get_mut(first..).unwrap_or(&mut []) {
+                    o.shift(start, chars_before);
+                }
+            }
+            if end >= text.len() {
+                break;
+            }
+            chars_before += count_chars(text.get(start..cut).unwrap_or(""));
+            start = cut;
+        }
     }
 
     /// Reads `text` once (folds it, splits it into words, finds its expressions) so that it can
@@ -379,7 +420,19 @@ trait Out: Sized {
     fn from(r: Result<Mention, Error>) -> Option<Self>;
     /// The mention inside, if there is one.
     fn mention(&mut self) -> Option<&mut Mention>;
+    /// Moves the spans on by `bytes` and `chars`: the offset of the piece of text read.
+    fn shift(&mut self, bytes: usize, chars: usize);
 }
+
+impl Mention {
+    fn shift(&mut self, bytes: usize, chars: usize) {
+        self.span = self.span.start + bytes..self.span.end + bytes;
+        self.char_span = self.char_span.start + chars..self.char_span.end + chars;
+    }
+}
+
+/// Texts longer than this are read a stretch at a time (see `Extractor::extract_into`).
+const STRETCH: usize = 1 << 16;
 
 impl Out for Mention {
     fn from(r: Result<Mention, Error>) -> Option<Mention> {
@@ -387,6 +440,9 @@ impl Out for Mention {
     }
     fn mention(&mut self) -> Option<&mut Mention> {
         Some(self)
+    }
+    fn shift(&mut self, bytes: usize, chars: usize) {
+        Mention::shift(self, bytes, chars);
     }
 }
 
@@ -396,6 +452,12 @@ impl Out for Result<Mention, Error> {
     }
     fn mention(&mut self) -> Option<&mut Mention> {
         self.as_mut().ok()
+    }
+    fn shift(&mut self, bytes: usize, chars: usize) {
+        match self {
+            Ok(m) => m.shift(bytes, chars),
+            Err(e) => e.shift(bytes),
+        }
     }
 }
 
@@ -714,6 +776,40 @@ fn is_clause_mark(t: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reading a long text a stretch of lines at a time finds the same mentions and errors,
+    /// with the same spans, as reading it whole: cut after every line and after a few.
+    #[test]
+    fn stretches_of_lines_read_as_the_whole() {
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+        let mut texts: Vec<String> = ["cases.tsv", "cases-hijri.tsv", "ant-jawharafm-sample.jsonl"]
+            .iter()
+            .map(|f| std::fs::read_to_string(format!("{data}/{f}")).unwrap_or_default())
+            .map(|t| t.replace("\\n", "\n"))
+            .collect();
+        texts.push(
+            "\n\nأمس\n\r\nفي 23 كانون الأول 2025\n1 رمضان 1446هـ\nالموافق 1 آذار 2025\n\u{064E}اليوم\n"
+                .to_string(),
+        );
+        texts.push("من 31 شباط 2025\nإلى اليوم 24:99\n".repeat(20));
+        let x = Extractor::new();
+        let anchor = Anchor::from_ymd(2025, 12, 24).unwrap_or_else(|| unreachable!());
+        for text in &texts {
+            assert!(text.len() > 100);
+            let mut whole: Vec<Result<Mention, Error>> = Vec::new();
+            x.extract_into(text, &anchor, usize::MAX, &mut whole);
+            assert_eq!(whole, x.prepare(text).extract_all(&anchor));
+            for stretch in [0, 1, 40, 1000, 30_000] {
+                let mut pieces: Vec<Result<Mention, Error>> = Vec::new();
+                x.extract_into(text, &anchor, stretch, &mut pieces);
+                assert_eq!(pieces, whole, "stretch {stretch}");
+                let mut found: Vec<Mention> = Vec::new();
+                x.extract_into(text, &anchor, stretch, &mut found);
+                let ok: Vec<Mention> = whole.iter().filter_map(|r| r.clone().ok()).collect();
+                assert_eq!(found, ok, "stretch {stretch}");
+            }
+        }
+    }
 
     /// The word tests as they were written before [`sense`], on strings: its reference.
     fn is_future_word(w: &str) -> bool {
