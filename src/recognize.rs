@@ -34,8 +34,8 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
     let p = P {
         t: toks,
         s: text,
-        memo: Default::default(),
-        memo_next: Cell::new(0),
+        dates: Memo::default(),
+        datetimes: Memo::default(),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -57,18 +57,25 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
 
 type R<T> = Option<(T, usize)>;
 
-/// The first words of the feast names, each with its length and first eight bytes.
-static FEAST_HEADS: LazyLock<Vec<(usize, u64, &'static str)>> = LazyLock::new(|| {
+type FeastHeads = (u64, Vec<(usize, u64, &'static str)>);
+
+/// The first words of the feast names, each with its length and first eight bytes, and the
+/// set of their lengths (bit n for n bytes, all under 64) that turns most words away at once.
+static FEAST_HEADS: LazyLock<FeastHeads> = LazyLock::new(|| {
     let mut heads: Vec<&str> = FEASTS
         .iter()
         .filter_map(|(w, _)| w.first().copied())
         .collect();
     heads.sort_unstable();
     heads.dedup();
-    heads
+    let lens = heads.iter().fold(0u64, |m, h| {
+        m | 1u64.checked_shl(h.len() as u32).unwrap_or(0)
+    });
+    let heads = heads
         .into_iter()
         .map(|h| (h.len(), head8(h.as_bytes()), h))
-        .collect()
+        .collect();
+    (lens, heads)
 });
 
 fn dir_offset(d: Direction) -> i32 {
@@ -79,17 +86,65 @@ fn dir_offset(d: Direction) -> i32 {
     }
 }
 
-/// A position and the date read there.
-type DateAt = (usize, R<DateExpr>);
+// The date patterns, as bits of [`P::date_starts`].
+const D_FEAST: u16 = 1;
+const D_NTH: u16 = 1 << 1;
+const D_DAY_MONTH: u16 = 1 << 2;
+const D_NUMERIC: u16 = 1 << 3;
+const D_WEEKDAY: u16 = 1 << 4;
+const D_REL_DAY: u16 = 1 << 5;
+const D_CYCLE: u16 = 1 << 6;
+const D_PERIOD: u16 = 1 << 7;
+const D_PART: u16 = 1 << 8;
+const D_YEAR: u16 = 1 << 9;
+
+/// The last few answers of a pattern, by position. The patterns ask for the same thing at one
+/// position several times (a date as a range's start, as a date, as a prefix), and every
+/// pattern reads only the tokens, so a stored answer stays right.
+struct Memo {
+    /// The positions of the answers in `answers`, `usize::MAX` for none: compared apart from
+    /// them, so that a miss copies no answer.
+    at: [Cell<usize>; 4],
+    answers: [Cell<R<DateExpr>>; 4],
+    next: Cell<usize>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            at: std::array::from_fn(|_| Cell::new(usize::MAX)),
+            answers: Default::default(),
+            next: Cell::new(0),
+        }
+    }
+}
+
+impl Memo {
+    fn get_or(&self, i: usize, f: impl FnOnce() -> R<DateExpr>) -> R<DateExpr> {
+        if let Some(k) = self.at.iter().position(|at| at.get() == i)
+            && let Some(answer) = self.answers.get(k)
+        {
+            return answer.get();
+        }
+        let r = f();
+        let k = self.next.get() % self.at.len();
+        if let (Some(at), Some(answer)) = (self.at.get(k), self.answers.get(k)) {
+            at.set(i);
+            answer.set(r);
+        }
+        self.next.set(k + 1);
+        r
+    }
+}
 
 struct P<'a> {
     t: &'a [Token],
     s: &'a str,
-    /// The last few results of [`P::date`] by position: the patterns ask for the date at one
-    /// position several times (as a range's start, as a date, as a prefix), and it is the
-    /// costliest pattern. `date` reads only the tokens, so a stored answer stays right.
-    memo: [Cell<Option<DateAt>>; 4],
-    memo_next: Cell<usize>,
+    /// The last few results of [`P::date`], the costliest pattern.
+    dates: Memo,
+    /// The last few results of [`P::datetime`]: a range's first end is the datetime that
+    /// [`P::any`] reads next at the same position.
+    datetimes: Memo,
 }
 
 impl<'a> P<'a> {
@@ -123,6 +178,33 @@ impl<'a> P<'a> {
 
     fn word(&self, i: usize) -> &'a str {
         self.t.get(i).map_or("", |t| t.text(self.s))
+    }
+
+    /// The bytes of [`P::core`]: tokens lie on character boundaries, so comparing bytes gives
+    /// the same answers as comparing strings without checking the boundaries again.
+    fn core_bytes(&self, i: usize) -> &'a [u8] {
+        self.t
+            .get(i)
+            .and_then(|t| {
+                self.s
+                    .as_bytes()
+                    .get(t.core_start() as usize..t.end as usize)
+            })
+            .unwrap_or(b"")
+    }
+
+    /// The core of the word at `i` is one of `words`.
+    fn core_in(&self, i: usize, words: &[&str]) -> bool {
+        let c = self.core_bytes(i);
+        words.iter().any(|w| w.as_bytes() == c)
+    }
+
+    /// The token at `i` is exactly `w`, clitics included.
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            (t.end - t.start) as usize == w.len()
+                && self.s.as_bytes().get(t.start as usize..t.end as usize) == Some(w.as_bytes())
+        })
     }
 
     fn punct(&self, i: usize, c: char) -> bool {
@@ -160,8 +242,7 @@ impl<'a> P<'a> {
     }
 
     fn is_last(&self, i: usize) -> bool {
-        self.lex(i) == Some(Lex::Last)
-            || matches!(self.core(i), "الاخير" | "الاخيرة" | "اخير" | "اخيرة")
+        self.lex(i) == Some(Lex::Last) || self.core_in(i, &["الاخير", "الاخيرة", "اخير", "اخيرة"])
     }
 
     fn skip_comma(&self, i: usize) -> usize {
@@ -212,7 +293,7 @@ impl<'a> P<'a> {
                 )
             }
             // "الـ15": the article alone before a number.
-            Some((Kind::Word, None)) => self.word(i) == "ال" && self.digits(i + 1).is_some(),
+            Some((Kind::Word, None)) => self.word_is(i, "ال") && self.digits(i + 1).is_some(),
             _ => false,
         }
     }
@@ -264,7 +345,7 @@ impl<'a> P<'a> {
         if let Some((v, _)) = self.digits(i) {
             return Some(((v, false), i + 1));
         }
-        if self.word(i) == "ال"
+        if self.word_is(i, "ال")
             && self.adjacent(i + 1)
             && let Some((v, _)) = self.digits(i + 1)
         {
@@ -574,6 +655,23 @@ impl<'a> P<'a> {
 
     /// A date, a time, or a date with a time or day part.
     fn datetime(&self, i: usize) -> R<DateExpr> {
+        self.datetimes.get_or(i, || self.datetime_uncached(i))
+    }
+
+    fn datetime_uncached(&self, i: usize) -> R<DateExpr> {
+        // Without a date here, only a time can start: a number, "الساعة", an hour in words, or
+        // a day part before its day.
+        let time_word = match self.t.get(i).map(|t| (t.kind, t.entry.map(|e| e.lex))) {
+            Some((Kind::Number { .. }, _)) => true,
+            Some((_, Some(lex))) => matches!(
+                lex,
+                Lex::Number { .. } | Lex::DayPart(..) | Lex::Prayer(_) | Lex::Unit { .. }
+            ),
+            _ => false,
+        };
+        if !time_word && self.date(i).is_none() {
+            return None;
+        }
         // A day part before a day: "مساء أمس", "صباح الثلاثاء".
         if let Some((part, j)) = self.day_part_word(i)
             && self.feast_name(i).is_none()
@@ -641,23 +739,130 @@ impl<'a> P<'a> {
 
     /// A calendar date of any kind, without a time.
     fn date(&self, i: usize) -> R<DateExpr> {
-        if let Some(r) = self
-            .memo
-            .iter()
-            .find_map(|m| m.get().filter(|&(at, _)| at == i))
-        {
-            return r.1;
+        self.dates.get_or(i, || self.date_uncached(i))
+    }
+
+    /// Which of the date patterns can match at `i`, by its first token alone: each pattern
+    /// begins with a few kinds of word, and most positions where a date is tried (after "من",
+    /// at a number word) begin none of them. A bit set over-approximates: a pattern whose bit
+    /// is set may still fail, one whose bit is clear cannot match.
+    fn date_starts(&self, i: usize) -> u16 {
+        let Some(t) = self.t.get(i) else {
+            return 0;
+        };
+        match (t.kind, t.entry.map(|e| e.lex)) {
+            (Kind::Punct(_), _) => 0,
+            (Kind::Number { .. }, _) => D_DAY_MONTH | D_NUMERIC | D_YEAR,
+            (Kind::Word, lex) => {
+                // Read on the word itself, whatever its entry: a feast's first word, "الأخير",
+                // the bare "احد"/"اثنين" and "ال" before digits.
+                let mut m = D_FEAST;
+                if self.is_last(i) {
+                    m |= D_NTH;
+                }
+                if self.core_in(i, &["احد", "اثنين"]) {
+                    m |= D_WEEKDAY;
+                }
+                if self.word_is(i, "ال") {
+                    m |= D_DAY_MONTH;
+                }
+                m | match lex {
+                    None => 0,
+                    Some(Lex::Number { value, ordinal }) => {
+                        let mut m = D_DAY_MONTH;
+                        if ordinal {
+                            m |= D_NTH;
+                        }
+                        if ordinal && value == 1 {
+                            m |= D_REL_DAY;
+                        }
+                        m
+                    }
+                    Some(Lex::Ten | Lex::Month { .. }) => D_DAY_MONTH,
+                    Some(Lex::MonthHead(h)) => {
+                        D_DAY_MONTH | if h == MonthHead::Rabi { D_PERIOD } else { 0 }
+                    }
+                    Some(Lex::Weekday(_)) => D_NTH | D_DAY_MONTH | D_NUMERIC | D_WEEKDAY,
+                    Some(Lex::Unit { unit, count }) => {
+                        let mut m = D_YEAR;
+                        if count == 1 {
+                            m |= D_CYCLE;
+                            m |= match unit {
+                                Unit::Day => D_DAY_MONTH | D_NUMERIC | D_WEEKDAY | D_REL_DAY,
+                                Unit::Week => D_NTH,
+                                Unit::Month => D_DAY_MONTH,
+                                Unit::Century => D_PERIOD,
+                                _ => 0,
+                            };
+                        }
+                        m
+                    }
+                    Some(Lex::Pair(_)) => D_YEAR,
+                    Some(Lex::This) => {
+                        D_DAY_MONTH | D_WEEKDAY | D_REL_DAY | D_CYCLE | D_PERIOD | D_YEAR
+                    }
+                    Some(Lex::RelDay(_)) => D_NTH | D_REL_DAY,
+                    Some(Lex::DayPart(..)) => D_REL_DAY,
+                    Some(Lex::Prep(Prep::Before | Prep::After)) => D_REL_DAY,
+                    Some(Lex::Decade(_) | Lex::Season(_) | Lex::SeasonWord) => D_PERIOD,
+                    Some(Lex::Fraction(_)) => D_PERIOD | D_PART,
+                    Some(Lex::Part(_)) => D_PART,
+                    Some(_) => 0,
+                }
+            }
         }
-        let r = self.date_uncached(i);
-        let k = self.memo_next.get();
-        if let Some(slot) = self.memo.get(k % self.memo.len()) {
-            slot.set(Some((i, r)));
-        }
-        self.memo_next.set(k.wrapping_add(1));
-        r
     }
 
     fn date_uncached(&self, i: usize) -> R<DateExpr> {
+        let starts = self.date_starts(i);
+        if starts == 0 {
+            return None;
+        }
+        let mut best: R<DateExpr> = None;
+        let mut consider = |r: R<DateExpr>| {
+            if let Some((e, end)) = r
+                && best.as_ref().is_none_or(|b| end > b.1)
+            {
+                best = Some((e, end));
+            }
+        };
+        let on = |bit: u16| starts & bit != 0;
+        if on(D_FEAST) {
+            consider(self.feast(i));
+        }
+        if on(D_NTH) {
+            consider(self.nth(i));
+        }
+        if on(D_DAY_MONTH) {
+            consider(self.day_month(i));
+        }
+        if on(D_NUMERIC) {
+            consider(self.numeric(i));
+        }
+        if on(D_WEEKDAY) {
+            consider(self.weekday_date(i));
+        }
+        if on(D_REL_DAY) {
+            consider(self.relative_day(i));
+        }
+        if on(D_CYCLE) {
+            consider(self.cycle(i));
+        }
+        if on(D_PERIOD) {
+            consider(self.period(i));
+        }
+        if on(D_PART) {
+            consider(self.part_of(i));
+        }
+        if on(D_YEAR) {
+            consider(self.year_alone(i));
+        }
+        best
+    }
+
+    /// Every date pattern at `i`, without [`P::date_starts`]: what the fast path must agree with.
+    #[cfg(test)]
+    fn date_all(&self, i: usize) -> R<DateExpr> {
         let mut best: R<DateExpr> = None;
         let mut consider = |r: R<DateExpr>| {
             if let Some((e, end)) = r
@@ -1328,11 +1533,15 @@ impl<'a> P<'a> {
         if self.t.get(i).is_none_or(|t| t.kind != Kind::Word) {
             return None;
         }
-        let first = self.core(i);
-        let head = head8(first.as_bytes());
-        if !FEAST_HEADS
+        let first = self.core_bytes(i);
+        let (lens, heads) = &*FEAST_HEADS;
+        if 1u64.checked_shl(first.len() as u32).unwrap_or(0) & lens == 0 {
+            return None;
+        }
+        let head = head8(first);
+        if !heads
             .iter()
-            .any(|&(n, h, w)| n == first.len() && h == head && (n <= 8 || w == first))
+            .any(|&(n, h, w)| n == first.len() && h == head && (n <= 8 || w.as_bytes() == first))
         {
             return None;
         }
@@ -1740,7 +1949,7 @@ impl<'a> P<'a> {
             }
         } else {
             let ((n, _), k) = self.number(i)?;
-            if self.word(i) != "ال" && !self.has_article(i) {
+            if !self.word_is(i, "ال") && !self.has_article(i) {
                 return None;
             }
             match self.lex(k)? {
@@ -2196,6 +2405,56 @@ mod tests {
             }
             e => panic!("{e:?}"),
         }
+    }
+
+    /// The bundled texts and test cases, folded and tokenized: news, the data-driven cases,
+    /// Duckling's examples and the event dates.
+    fn bundled_tokens() -> Vec<(String, Vec<Token>)> {
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+        let mut files: Vec<_> = std::fs::read_dir(data)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        let mut out = Vec::new();
+        for path in files {
+            let text = fold(&std::fs::read_to_string(&path).unwrap_or_default());
+            let mut toks = Vec::new();
+            tokenize(&text, &mut toks);
+            out.push((text, toks));
+        }
+        assert!(out.iter().map(|(_, t)| t.len()).sum::<usize>() > 100_000);
+        out
+    }
+
+    #[test]
+    fn feast_head_lengths_fit_the_mask() {
+        let (lens, heads) = &*FEAST_HEADS;
+        for &(n, _, w) in heads {
+            assert!(n < 64 && lens & (1 << n) != 0, "{w}");
+        }
+    }
+
+    #[test]
+    fn date_starts_agrees_with_every_pattern() {
+        let mut found = 0;
+        for (text, toks) in bundled_tokens() {
+            let p = P {
+                t: &toks,
+                s: &text,
+                dates: Memo::default(),
+                datetimes: Memo::default(),
+            };
+            for i in 0..=toks.len() {
+                let want = p.date_all(i);
+                assert_eq!(p.date_uncached(i), want, "at {i} in {:?}", toks.get(i));
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 1000, "{found} dates");
     }
 
     #[test]
