@@ -16,7 +16,7 @@ use crate::expr::{
 };
 use crate::lexicon::{
     Calendar, Direction, FEAST_EPITHETS, FEASTS, Lex, Meridiem, MonthFamily, MonthHead, ORTHODOX,
-    Part, Prep, STRICT_MONTHS, head8,
+    Part, Prep, STRICT_MONTHS,
 };
 use crate::token::{Kind, Token};
 use crate::value::{DayPart, Duration, Recurrence, Season, Unit, Vague};
@@ -57,25 +57,21 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
 
 type R<T> = Option<(T, usize)>;
 
-type FeastHeads = (u64, Vec<(usize, u64, &'static str)>);
-
-/// The first words of the feast names, each with its length and first eight bytes, and the
-/// set of their lengths (bit n for n bytes, all under 64) that turns most words away at once.
-static FEAST_HEADS: LazyLock<FeastHeads> = LazyLock::new(|| {
-    let mut heads: Vec<&str> = FEASTS
-        .iter()
-        .filter_map(|(w, _)| w.first().copied())
-        .collect();
-    heads.sort_unstable();
-    heads.dedup();
-    let lens = heads.iter().fold(0u64, |m, h| {
-        m | 1u64.checked_shl(h.len() as u32).unwrap_or(0)
-    });
-    let heads = heads
-        .into_iter()
-        .map(|h| (h.len(), head8(h.as_bytes()), h))
-        .collect();
-    (lens, heads)
+/// The first words of the feast names by their length in bytes: most words have a length no
+/// feast name begins with, and the others are compared with two or three words at most.
+static FEAST_HEADS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_len: Vec<Vec<&str>> = Vec::new();
+    for h in FEASTS.iter().filter_map(|(w, _)| w.first().copied()) {
+        if by_len.len() <= h.len() {
+            by_len.resize(h.len() + 1, Vec::new());
+        }
+        if let Some(v) = by_len.get_mut(h.len())
+            && !v.contains(&h)
+        {
+            v.push(h);
+        }
+    }
+    by_len
 });
 
 fn dir_offset(d: Direction) -> i32 {
@@ -193,12 +189,6 @@ impl<'a> P<'a> {
             .unwrap_or(b"")
     }
 
-    /// The core of the word at `i` is one of `words`.
-    fn core_in(&self, i: usize, words: &[&str]) -> bool {
-        let c = self.core_bytes(i);
-        words.iter().any(|w| w.as_bytes() == c)
-    }
-
     /// The token at `i` is exactly `w`, clitics included.
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.t.get(i).is_some_and(|t| {
@@ -242,7 +232,19 @@ impl<'a> P<'a> {
     }
 
     fn is_last(&self, i: usize) -> bool {
-        self.lex(i) == Some(Lex::Last) || self.core_in(i, &["الاخير", "الاخيرة", "اخير", "اخيرة"])
+        if self.lex(i) == Some(Lex::Last) {
+            return true;
+        }
+        // One spelling per length: one comparison at most.
+        let c = self.core_bytes(i);
+        let w = match c.len() {
+            8 => "اخير",
+            10 => "اخيرة",
+            12 => "الاخير",
+            14 => "الاخيرة",
+            _ => return false,
+        };
+        c == w.as_bytes()
     }
 
     fn skip_comma(&self, i: usize) -> usize {
@@ -633,6 +635,63 @@ impl<'a> P<'a> {
     // ---- top level ----------------------------------------------------------------------
 
     fn any(&self, i: usize) -> R<Expr> {
+        let t = self.t.get(i)?;
+        let lex = t.entry.map(|e| e.lex);
+        // As in `date_starts`, each pattern by the first words it can begin with: a range with
+        // من/بين, a named pair or whatever starts a date, a time or a day number; counts with
+        // a number ("ال" before digits too) or a unit.
+        let number = matches!(t.kind, Kind::Number { .. })
+            || matches!(lex, Some(Lex::Number { .. } | Lex::Ten))
+            || self.word_is(i, "ال");
+        let dated = matches!(
+            lex,
+            Some(Lex::Prep(Prep::From | Prep::Between) | Lex::Pair(_))
+        ) || self.time_word(i)
+            || self.date_starts(i) != 0;
+        let unit = matches!(lex, Some(Lex::Unit { .. }));
+        let mut best: R<Expr> = None;
+        let mut consider = |r: R<Expr>| {
+            if let Some((e, end)) = r
+                && best.as_ref().is_none_or(|b| end > b.1)
+            {
+                best = Some((e, end));
+            }
+        };
+        if dated {
+            consider(self.range(i));
+        }
+        if matches!(lex, Some(Lex::Starting | Lex::Part(Part::Early))) {
+            consider(self.starting_from(i));
+        }
+        if dated {
+            consider(self.datetime(i).map(|(d, j)| (Expr::Date(d), j)));
+        }
+        if number
+            || unit
+            || matches!(
+                lex,
+                Some(Lex::Prep(
+                    Prep::Before | Prep::Since | Prep::After | Prep::During
+                ))
+            )
+        {
+            consider(self.relative(i));
+        }
+        if number || unit || lex == Some(Lex::Several) {
+            consider(self.quantity(i));
+        }
+        if matches!(lex, Some(Lex::Adverb(_) | Lex::Every)) {
+            consider(self.set(i));
+        }
+        if unit || matches!(lex, Some(Lex::Vague(_) | Lex::Moment | Lex::This)) {
+            consider(self.vague(i));
+        }
+        best
+    }
+
+    /// Every pattern at `i`, without the first-word tests of [`P::any`].
+    #[cfg(test)]
+    fn any_all(&self, i: usize) -> R<Expr> {
         let mut best: R<Expr> = None;
         let mut consider = |r: R<Expr>| {
             if let Some((e, end)) = r
@@ -651,6 +710,19 @@ impl<'a> P<'a> {
         best
     }
 
+    /// A time can start at `i`: a number, "الساعة", an hour in words, or a day part before
+    /// its day.
+    fn time_word(&self, i: usize) -> bool {
+        match self.t.get(i).map(|t| (t.kind, t.entry.map(|e| e.lex))) {
+            Some((Kind::Number { .. }, _)) => true,
+            Some((_, Some(lex))) => matches!(
+                lex,
+                Lex::Number { .. } | Lex::DayPart(..) | Lex::Prayer(_) | Lex::Unit { .. }
+            ),
+            _ => false,
+        }
+    }
+
     // ---- dates and times ----------------------------------------------------------------
 
     /// A date, a time, or a date with a time or day part.
@@ -659,17 +731,8 @@ impl<'a> P<'a> {
     }
 
     fn datetime_uncached(&self, i: usize) -> R<DateExpr> {
-        // Without a date here, only a time can start: a number, "الساعة", an hour in words, or
-        // a day part before its day.
-        let time_word = match self.t.get(i).map(|t| (t.kind, t.entry.map(|e| e.lex))) {
-            Some((Kind::Number { .. }, _)) => true,
-            Some((_, Some(lex))) => matches!(
-                lex,
-                Lex::Number { .. } | Lex::DayPart(..) | Lex::Prayer(_) | Lex::Unit { .. }
-            ),
-            _ => false,
-        };
-        if !time_word && self.date(i).is_none() {
+        // Without a date here, only a time can start.
+        if !self.time_word(i) && self.date(i).is_none() {
             return None;
         }
         // A day part before a day: "مساء أمس", "صباح الثلاثاء".
@@ -746,70 +809,74 @@ impl<'a> P<'a> {
     /// begins with a few kinds of word, and most positions where a date is tried (after "من",
     /// at a number word) begin none of them. A bit set over-approximates: a pattern whose bit
     /// is set may still fail, one whose bit is clear cannot match.
+    ///
+    /// The few words the patterns read by spelling rather than by class are told apart by
+    /// their class too, as the lexicon gives the same class to a word with or without clitics
+    /// (`spelled_words_have_their_class` checks it): a feast's first word is a `FeastHead`, يوم
+    /// or ليلة; "احد"/"اثنين" are numbers; of "اخير"/"الأخيرة"... only the two without the
+    /// article lack an entry, as does the "ال" of "الـ15".
     fn date_starts(&self, i: usize) -> u16 {
         let Some(t) = self.t.get(i) else {
             return 0;
         };
-        match (t.kind, t.entry.map(|e| e.lex)) {
-            (Kind::Punct(_), _) => 0,
-            (Kind::Number { .. }, _) => D_DAY_MONTH | D_NUMERIC | D_YEAR,
-            (Kind::Word, lex) => {
-                // Read on the word itself, whatever its entry: a feast's first word, "الأخير",
-                // the bare "احد"/"اثنين" and "ال" before digits.
-                let mut m = D_FEAST;
-                if self.is_last(i) {
-                    m |= D_NTH;
-                }
-                if self.core_in(i, &["احد", "اثنين"]) {
+        let lex = match (t.kind, t.entry) {
+            (Kind::Punct(_), _) => return 0,
+            (Kind::Number { .. }, _) => return D_DAY_MONTH | D_NUMERIC | D_YEAR,
+            (Kind::Word, None) => {
+                return match t.end - t.start {
+                    4 if self.word_is(i, "ال") => D_DAY_MONTH,
+                    8 | 10 if self.is_last(i) => D_NTH,
+                    _ => 0,
+                };
+            }
+            (Kind::Word, Some(e)) => e.lex,
+        };
+        match lex {
+            Lex::FeastHead => D_FEAST,
+            Lex::Number { value, ordinal } => {
+                let mut m = D_DAY_MONTH;
+                if ordinal {
+                    m |= D_NTH | D_FEAST;
+                    if value == 1 {
+                        m |= D_REL_DAY;
+                    }
+                } else if value <= 2 {
+                    // "احد"/"اثنين" as weekdays.
                     m |= D_WEEKDAY;
                 }
-                if self.word_is(i, "ال") {
-                    m |= D_DAY_MONTH;
-                }
-                m | match lex {
-                    None => 0,
-                    Some(Lex::Number { value, ordinal }) => {
-                        let mut m = D_DAY_MONTH;
-                        if ordinal {
-                            m |= D_NTH;
-                        }
-                        if ordinal && value == 1 {
-                            m |= D_REL_DAY;
-                        }
-                        m
-                    }
-                    Some(Lex::Ten | Lex::Month { .. }) => D_DAY_MONTH,
-                    Some(Lex::MonthHead(h)) => {
-                        D_DAY_MONTH | if h == MonthHead::Rabi { D_PERIOD } else { 0 }
-                    }
-                    Some(Lex::Weekday(_)) => D_NTH | D_DAY_MONTH | D_NUMERIC | D_WEEKDAY,
-                    Some(Lex::Unit { unit, count }) => {
-                        let mut m = D_YEAR;
-                        if count == 1 {
-                            m |= D_CYCLE;
-                            m |= match unit {
-                                Unit::Day => D_DAY_MONTH | D_NUMERIC | D_WEEKDAY | D_REL_DAY,
-                                Unit::Week => D_NTH,
-                                Unit::Month => D_DAY_MONTH,
-                                Unit::Century => D_PERIOD,
-                                _ => 0,
-                            };
-                        }
-                        m
-                    }
-                    Some(Lex::Pair(_)) => D_YEAR,
-                    Some(Lex::This) => {
-                        D_DAY_MONTH | D_WEEKDAY | D_REL_DAY | D_CYCLE | D_PERIOD | D_YEAR
-                    }
-                    Some(Lex::RelDay(_)) => D_NTH | D_REL_DAY,
-                    Some(Lex::DayPart(..)) => D_REL_DAY,
-                    Some(Lex::Prep(Prep::Before | Prep::After)) => D_REL_DAY,
-                    Some(Lex::Decade(_) | Lex::Season(_) | Lex::SeasonWord) => D_PERIOD,
-                    Some(Lex::Fraction(_)) => D_PERIOD | D_PART,
-                    Some(Lex::Part(_)) => D_PART,
-                    Some(_) => 0,
-                }
+                m
             }
+            Lex::Ten | Lex::Month { .. } => D_DAY_MONTH,
+            Lex::MonthHead(h) => D_DAY_MONTH | if h == MonthHead::Rabi { D_PERIOD } else { 0 },
+            Lex::Weekday(_) => D_NTH | D_DAY_MONTH | D_NUMERIC | D_WEEKDAY,
+            Lex::Unit { unit, count } => {
+                // يوم begins "يوم عرفة".
+                let mut m = D_YEAR | D_FEAST;
+                if count == 1 {
+                    m |= D_CYCLE;
+                    m |= match unit {
+                        Unit::Day => D_DAY_MONTH | D_NUMERIC | D_WEEKDAY | D_REL_DAY,
+                        Unit::Week => D_NTH,
+                        Unit::Month => D_DAY_MONTH,
+                        Unit::Century => D_PERIOD,
+                        _ => 0,
+                    };
+                }
+                m
+            }
+            Lex::Pair(_) => D_YEAR,
+            Lex::This => D_DAY_MONTH | D_WEEKDAY | D_REL_DAY | D_CYCLE | D_PERIOD | D_YEAR,
+            Lex::RelDay(_) => D_NTH | D_REL_DAY,
+            // ليلة begins "ليلة القدر".
+            Lex::DayPart(..) => D_REL_DAY | D_FEAST,
+            Lex::Prep(Prep::Before | Prep::After) => D_REL_DAY,
+            Lex::Decade(_) | Lex::Season(_) | Lex::SeasonWord => D_PERIOD,
+            Lex::Fraction(_) => D_PERIOD | D_PART,
+            Lex::Part(_) => D_PART,
+            Lex::Last => D_NTH,
+            // "الأخير" is a direction too.
+            Lex::Dir(_) if self.is_last(i) => D_NTH,
+            _ => 0,
         }
     }
 
@@ -1534,14 +1601,9 @@ impl<'a> P<'a> {
             return None;
         }
         let first = self.core_bytes(i);
-        let (lens, heads) = &*FEAST_HEADS;
-        if 1u64.checked_shl(first.len() as u32).unwrap_or(0) & lens == 0 {
-            return None;
-        }
-        let head = head8(first);
-        if !heads
-            .iter()
-            .any(|&(n, h, w)| n == first.len() && h == head && (n <= 8 || w.as_bytes() == first))
+        if !FEAST_HEADS
+            .get(first.len())
+            .is_some_and(|heads| heads.iter().any(|h| h.as_bytes() == first))
         {
             return None;
         }
@@ -2431,10 +2493,62 @@ mod tests {
     }
 
     #[test]
-    fn feast_head_lengths_fit_the_mask() {
-        let (lens, heads) = &*FEAST_HEADS;
-        for &(n, _, w) in heads {
-            assert!(n < 64 && lens & (1 << n) != 0, "{w}");
+    fn feast_heads_by_length() {
+        for (words, _) in FEASTS {
+            let h = words.first().copied().unwrap_or("");
+            assert!(FEAST_HEADS[h.len()].contains(&h), "{h}");
+        }
+    }
+
+    /// What `date_starts` assumes of the words the patterns read by spelling: their class,
+    /// the same with any clitics before them.
+    #[test]
+    fn spelled_words_have_their_class() {
+        let lexicon = crate::lexicon::Lexicon::get();
+        let feast = |l: Option<Lex>| {
+            matches!(
+                l,
+                Some(Lex::FeastHead | Lex::Unit { .. } | Lex::DayPart(..))
+            )
+        };
+        let weekday = |l: Option<Lex>| {
+            matches!(
+                l,
+                Some(Lex::Number {
+                    value: ..=2,
+                    ordinal: false
+                })
+            )
+        };
+        let last = |l: Option<Lex>| matches!(l, Some(Lex::Last | Lex::Dir(_)));
+        type Check<'c> = &'c dyn Fn(Option<Lex>) -> bool;
+        let mut words: Vec<(&str, Check)> = Vec::new();
+        for (w, _) in FEASTS {
+            words.push((w.first().copied().unwrap_or(""), &feast));
+        }
+        words.push(("احد", &weekday));
+        words.push(("اثنين", &weekday));
+        words.push(("الاخير", &last));
+        words.push(("الاخيرة", &last));
+        let clitics = [
+            "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "ولل", "فلل",
+        ];
+        for (w, ok) in words {
+            assert!(lexicon.classify(w).is_some(), "{w}");
+            for c in clitics {
+                let text = format!("{c}{w}");
+                let mut toks = Vec::new();
+                tokenize(&text, &mut toks);
+                let p = P {
+                    t: &toks,
+                    s: &text,
+                    dates: Memo::default(),
+                    datetimes: Memo::default(),
+                };
+                if p.core(0) == w {
+                    assert!(ok(p.lex(0)), "{text}: {:?}", p.lex(0));
+                }
+            }
         }
     }
 
@@ -2455,6 +2569,25 @@ mod tests {
             }
         }
         assert!(found > 1000, "{found} dates");
+    }
+
+    #[test]
+    fn any_agrees_with_every_pattern() {
+        let mut found = 0;
+        for (text, toks) in bundled_tokens() {
+            let p = P {
+                t: &toks,
+                s: &text,
+                dates: Memo::default(),
+                datetimes: Memo::default(),
+            };
+            for i in 0..=toks.len() {
+                let want = p.any_all(i);
+                assert_eq!(p.any(i), want, "at {i} in {:?}", toks.get(i));
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 1000, "{found} expressions");
     }
 
     #[test]
