@@ -38,7 +38,13 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
         datetimes: Memo::default(),
     };
     let mut i = 0;
-    while i < toks.len() {
+    while let Some(t) = toks.get(i) {
+        // Most tokens are words with no entry, and of those only "ال" before digits can start
+        // an expression: turn the others away before anything else.
+        if t.entry.is_none() && t.kind == Kind::Word && t.end - t.start != 4 {
+            i += 1;
+            continue;
+        }
         if p.can_start(i)
             && let Some((expr, end)) = p.any(i)
             && end > i
@@ -57,18 +63,31 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
 
 type R<T> = Option<(T, usize)>;
 
-/// The first words of the feast names by their length in bytes: most words have a length no
-/// feast name begins with, and the others are compared with two or three words at most.
-static FEAST_HEADS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    let mut by_len: Vec<Vec<&str>> = Vec::new();
-    for h in FEASTS.iter().filter_map(|(w, _)| w.first().copied()) {
+/// A feast name: its words after the first, and the feast.
+type FeastRest = (&'static [&'static str], crate::expr::Feast);
+
+/// A feast name's first word and the names it begins.
+type FeastNames = (&'static str, Vec<FeastRest>);
+
+/// The first words of the feast names by their length in bytes, each with the rest of the
+/// names it begins: most words have a length no feast name begins with, and the others are
+/// compared with two or three words at most.
+static FEAST_HEADS: LazyLock<Vec<Vec<FeastNames>>> = LazyLock::new(|| {
+    let mut by_len: Vec<Vec<FeastNames>> = Vec::new();
+    for (words, feast) in FEASTS {
+        let Some((h, rest)) = words.split_first() else {
+            continue;
+        };
         if by_len.len() <= h.len() {
             by_len.resize(h.len() + 1, Vec::new());
         }
-        if let Some(v) = by_len.get_mut(h.len())
-            && !v.contains(&h)
-        {
-            v.push(h);
+        let Some(heads) = by_len.get_mut(h.len()) else {
+            continue;
+        };
+        // In the order of FEASTS, where the longest name comes first.
+        match heads.iter_mut().find(|(w, _)| w == h) {
+            Some((_, names)) => names.push((rest, *feast)),
+            None => heads.push((h, vec![(rest, *feast)])),
         }
     }
     by_len
@@ -276,16 +295,15 @@ impl<'a> P<'a> {
     }
 
     fn can_start(&self, i: usize) -> bool {
-        match self.t.get(i).map(|t| (t.kind, t.entry)) {
-            // Not the decimals of "34.6".
-            Some((Kind::Number { .. }, _)) => {
-                !(i >= 2
-                    && self.adjacent(i)
-                    && self.adjacent(i - 1)
-                    && (self.punct(i - 1, '.') || self.punct(i - 1, ','))
-                    && self.digits(i - 2).is_some())
+        let Some(t) = self.t.get(i) else {
+            return false;
+        };
+        match (&t.kind, &t.entry) {
+            // "الـ15": the article alone before a number.
+            (Kind::Word, None) => {
+                t.end - t.start == 4 && self.word_is(i, "ال") && self.digits(i + 1).is_some()
             }
-            Some((Kind::Word, Some(e))) => {
+            (Kind::Word, Some(e)) => {
                 !matches!(
                     e.lex,
                     Lex::And | Lex::EraAd | Lex::EraAh | Lex::Which | Lex::Except | Lex::Minute
@@ -294,9 +312,15 @@ impl<'a> P<'a> {
                     Lex::Prep(Prep::In | Prep::Around | Prep::To | Prep::For)
                 )
             }
-            // "الـ15": the article alone before a number.
-            Some((Kind::Word, None)) => self.word_is(i, "ال") && self.digits(i + 1).is_some(),
-            _ => false,
+            // Not the decimals of "34.6".
+            (Kind::Number { .. }, _) => {
+                !(i >= 2
+                    && self.adjacent(i)
+                    && self.adjacent(i - 1)
+                    && (self.punct(i - 1, '.') || self.punct(i - 1, ','))
+                    && self.digits(i - 2).is_some())
+            }
+            (Kind::Punct(_), _) => false,
         }
     }
 
@@ -813,7 +837,7 @@ impl<'a> P<'a> {
     /// The few words the patterns read by spelling rather than by class are told apart by
     /// their class too, as the lexicon gives the same class to a word with or without clitics
     /// (`spelled_words_have_their_class` checks it): a feast's first word is a `FeastHead`, يوم
-    /// or ليلة; "احد"/"اثنين" are numbers; of "اخير"/"الأخيرة"... only the two without the
+    /// (one day) or ليلة (night); "احد"/"اثنين" are numbers; of "اخير"/"الأخيرة"... only the two without the
     /// article lack an entry, as does the "ال" of "الـ15".
     fn date_starts(&self, i: usize) -> u16 {
         let Some(t) = self.t.get(i) else {
@@ -833,29 +857,22 @@ impl<'a> P<'a> {
         };
         match lex {
             Lex::FeastHead => D_FEAST,
-            Lex::Number { value, ordinal } => {
-                let mut m = D_DAY_MONTH;
-                if ordinal {
-                    m |= D_NTH | D_FEAST;
-                    if value == 1 {
-                        m |= D_REL_DAY;
-                    }
-                } else if value <= 2 {
-                    // "احد"/"اثنين" as weekdays.
-                    m |= D_WEEKDAY;
-                }
-                m
-            }
+            // A day in words is an ordinal: "ثلاثة" begins no date, "احد"/"اثنين" a weekday.
+            Lex::Number {
+                value,
+                ordinal: true,
+            } => D_DAY_MONTH | D_NTH | D_FEAST | if value == 1 { D_REL_DAY } else { 0 },
+            Lex::Number { value: ..=2, .. } => D_WEEKDAY,
             Lex::Ten | Lex::Month { .. } => D_DAY_MONTH,
             Lex::MonthHead(h) => D_DAY_MONTH | if h == MonthHead::Rabi { D_PERIOD } else { 0 },
             Lex::Weekday(_) => D_NTH | D_DAY_MONTH | D_NUMERIC | D_WEEKDAY,
             Lex::Unit { unit, count } => {
-                // يوم begins "يوم عرفة".
-                let mut m = D_YEAR | D_FEAST;
+                let mut m = D_YEAR;
                 if count == 1 {
                     m |= D_CYCLE;
                     m |= match unit {
-                        Unit::Day => D_DAY_MONTH | D_NUMERIC | D_WEEKDAY | D_REL_DAY,
+                        // يوم begins "يوم عرفة" too.
+                        Unit::Day => D_DAY_MONTH | D_NUMERIC | D_WEEKDAY | D_REL_DAY | D_FEAST,
                         Unit::Week => D_NTH,
                         Unit::Month => D_DAY_MONTH,
                         Unit::Century => D_PERIOD,
@@ -865,11 +882,20 @@ impl<'a> P<'a> {
                 m
             }
             Lex::Pair(_) => D_YEAR,
-            Lex::This => D_DAY_MONTH | D_WEEKDAY | D_REL_DAY | D_CYCLE | D_PERIOD | D_YEAR,
+            // "هذا" and "هذه" begin a date only before a date word: "هذا الشهر", "هذه الليلة".
+            Lex::This if self.t.get(i + 1).is_some_and(|t| t.entry.is_some()) => {
+                D_DAY_MONTH | D_WEEKDAY | D_REL_DAY | D_CYCLE | D_PERIOD | D_YEAR
+            }
             Lex::RelDay(_) => D_NTH | D_REL_DAY,
             // ليلة begins "ليلة القدر".
-            Lex::DayPart(..) => D_REL_DAY | D_FEAST,
-            Lex::Prep(Prep::Before | Prep::After) => D_REL_DAY,
+            Lex::DayPart(DayPart::Night, _) => D_REL_DAY | D_FEAST,
+            Lex::DayPart(..) => D_REL_DAY,
+            // "قبل أمس", "بعد غد".
+            Lex::Prep(Prep::Before | Prep::After)
+                if matches!(self.lex(i + 1), Some(Lex::RelDay(_))) =>
+            {
+                D_REL_DAY
+            }
             Lex::Decade(_) | Lex::Season(_) | Lex::SeasonWord => D_PERIOD,
             Lex::Fraction(_) => D_PERIOD | D_PART,
             Lex::Part(_) => D_PART,
@@ -973,12 +999,11 @@ impl<'a> P<'a> {
             m = self.skip_link(m);
             // "4/صفر" and "1- صفر" are scores: a separator only before an unambiguous name.
             // "أول أب" is "the first father": a strict month needs a day in digits or a year.
-            let strict = STRICT_MONTHS.contains(&self.core(m));
             if let Some(((month, cal, _), l)) = self
                 .month_doubled(m)
                 .filter(|x| !separated || x.0.2)
                 .filter(|x| {
-                    !strict
+                    !STRICT_MONTHS.contains(&self.core(m))
                         || self.digits(j).is_some()
                         || self.year(self.skip_comma(x.1), true).is_some()
                 })
@@ -1601,18 +1626,15 @@ impl<'a> P<'a> {
             return None;
         }
         let first = self.core_bytes(i);
-        if !FEAST_HEADS
-            .get(first.len())
-            .is_some_and(|heads| heads.iter().any(|h| h.as_bytes() == first))
-        {
-            return None;
-        }
-        let (feast, mut j) = FEASTS.iter().find_map(|(words, feast)| {
-            words
-                .iter()
+        let names = FEAST_HEADS
+            .get(first.len())?
+            .iter()
+            .find(|(h, _)| h.as_bytes() == first)?;
+        let (feast, mut j) = names.1.iter().find_map(|(rest, feast)| {
+            rest.iter()
                 .enumerate()
-                .all(|(k, w)| self.core(i + k) == *w)
-                .then_some((*feast, i + words.len()))
+                .all(|(k, w)| self.core_bytes(i + 1 + k) == w.as_bytes())
+                .then_some((*feast, i + 1 + rest.len()))
         })?;
         if FEAST_EPITHETS.contains(&self.core(j)) {
             j += 1;
@@ -2494,10 +2516,16 @@ mod tests {
 
     #[test]
     fn feast_heads_by_length() {
-        for (words, _) in FEASTS {
-            let h = words.first().copied().unwrap_or("");
-            assert!(FEAST_HEADS[h.len()].contains(&h), "{h}");
+        let mut n = 0;
+        for (h, names) in FEAST_HEADS.iter().flatten() {
+            for (rest, feast) in names {
+                let mut words = vec![*h];
+                words.extend(rest.iter());
+                assert!(FEASTS.contains(&(&words[..], *feast)), "{words:?}");
+                n += 1;
+            }
         }
+        assert_eq!(n, FEASTS.len());
     }
 
     /// What `date_starts` assumes of the words the patterns read by spelling: their class,
@@ -2508,7 +2536,14 @@ mod tests {
         let feast = |l: Option<Lex>| {
             matches!(
                 l,
-                Some(Lex::FeastHead | Lex::Unit { .. } | Lex::DayPart(..))
+                Some(
+                    Lex::FeastHead
+                        | Lex::Unit {
+                            unit: Unit::Day,
+                            count: 1
+                        }
+                        | Lex::DayPart(DayPart::Night, _)
+                )
             )
         };
         let weekday = |l: Option<Lex>| {
