@@ -667,11 +667,16 @@ impl<'a> P<'a> {
         let number = matches!(t.kind, Kind::Number { .. })
             || matches!(lex, Some(Lex::Number { .. } | Lex::Ten))
             || self.word_is(i, "ال");
-        let dated = matches!(
-            lex,
-            Some(Lex::Prep(Prep::From | Prep::Between) | Lex::Pair(_))
-        ) || self.time_word(i)
-            || self.date_starts(i) != 0;
+        let dated = match lex {
+            // "من"/"بين" then the first end, or a named pair before it.
+            Some(Lex::Prep(Prep::From | Prep::Between)) => {
+                matches!(self.lex(i + 1), Some(Lex::Pair(_)))
+                    || self.time_word(i + 1)
+                    || self.date_starts(i + 1) != 0
+            }
+            Some(Lex::Pair(_)) => true,
+            _ => self.time_word(i) || self.date_starts(i) != 0,
+        };
         let unit = matches!(lex, Some(Lex::Unit { .. }));
         let mut best: R<Expr> = None;
         let mut consider = |r: R<Expr>| {
