@@ -660,6 +660,19 @@ impl<'a> P<'a> {
 
     fn any(&self, i: usize) -> R<Expr> {
         let t = self.t.get(i)?;
+        // A number then a word with no entry ("20 شخصا"): no month, separator, unit, clock word
+        // or day part follows it, so only a year (four digits, after a preposition) or a range
+        // "13 و 15" can start here.
+        if let Kind::Number { digits, .. } = t.kind
+            && digits != 4
+            && self
+                .t
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Word && n.entry.is_none())
+            && !self.word_is(i + 1, "و")
+        {
+            return None;
+        }
         let lex = t.entry.map(|e| e.lex);
         // As in `date_starts`, each pattern by the first words it can begin with: a range with
         // من/بين, a named pair or whatever starts a date, a time or a day number; counts with
