@@ -855,8 +855,8 @@ impl<'a> P<'a> {
     /// The few words the patterns read by spelling rather than by class are told apart by
     /// their class too, as the lexicon gives the same class to a word with or without clitics
     /// (`spelled_words_have_their_class` checks it): a feast's first word is a `FeastHead`, يوم
-    /// (one day) or ليلة (night); "احد"/"اثنين" are numbers; of "اخير"/"الأخيرة"... only the two without the
-    /// article lack an entry, as does the "ال" of "الـ15".
+    /// (one day) or ليلة (night); "احد"/"اثنين" are numbers; "الأخير"/"الأخيرة" are directions
+    /// (or `Last`), while "اخير"/"اخيرة" and the "ال" of "الـ15" have no entry.
     fn date_starts(&self, i: usize) -> u16 {
         let Some(t) = self.t.get(i) else {
             return 0;
