@@ -16,7 +16,7 @@ use crate::expr::{
 };
 use crate::lexicon::{
     Calendar, Direction, FEAST_EPITHETS, FEASTS, Lex, Meridiem, MonthFamily, MonthHead, ORTHODOX,
-    Part, Prep, STRICT_MONTHS, head8,
+    Part, Prep, STRICT_MONTHS,
 };
 use crate::token::{Kind, Token};
 use crate::value::{DayPart, Duration, Recurrence, Season, Unit, Vague};
@@ -34,11 +34,17 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
     let p = P {
         t: toks,
         s: text,
-        memo: Default::default(),
-        memo_next: Cell::new(0),
+        dates: Memo::default(),
+        datetimes: Memo::default(),
     };
     let mut i = 0;
-    while i < toks.len() {
+    while let Some(t) = toks.get(i) {
+        // Most tokens are words with no entry, and of those only "ال" before digits can start
+        // an expression: turn the others away before anything else.
+        if t.entry.is_none() && t.kind == Kind::Word && t.end - t.start != 4 {
+            i += 1;
+            continue;
+        }
         if p.can_start(i)
             && let Some((expr, end)) = p.any(i)
             && end > i
@@ -57,18 +63,34 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
 
 type R<T> = Option<(T, usize)>;
 
-/// The first words of the feast names, each with its length and first eight bytes.
-static FEAST_HEADS: LazyLock<Vec<(usize, u64, &'static str)>> = LazyLock::new(|| {
-    let mut heads: Vec<&str> = FEASTS
-        .iter()
-        .filter_map(|(w, _)| w.first().copied())
-        .collect();
-    heads.sort_unstable();
-    heads.dedup();
-    heads
-        .into_iter()
-        .map(|h| (h.len(), head8(h.as_bytes()), h))
-        .collect()
+/// A feast name: its words after the first, and the feast.
+type FeastRest = (&'static [&'static str], crate::expr::Feast);
+
+/// A feast name's first word and the names it begins.
+type FeastNames = (&'static str, Vec<FeastRest>);
+
+/// The first words of the feast names by their length in bytes, each with the rest of the
+/// names it begins: most words have a length no feast name begins with, and the others are
+/// compared with two or three words at most.
+static FEAST_HEADS: LazyLock<Vec<Vec<FeastNames>>> = LazyLock::new(|| {
+    let mut by_len: Vec<Vec<FeastNames>> = Vec::new();
+    for (words, feast) in FEASTS {
+        let Some((h, rest)) = words.split_first() else {
+            continue;
+        };
+        if by_len.len() <= h.len() {
+            by_len.resize(h.len() + 1, Vec::new());
+        }
+        let Some(heads) = by_len.get_mut(h.len()) else {
+            continue;
+        };
+        // In the order of FEASTS, where the longest name comes first.
+        match heads.iter_mut().find(|(w, _)| w == h) {
+            Some((_, names)) => names.push((rest, *feast)),
+            None => heads.push((h, vec![(rest, *feast)])),
+        }
+    }
+    by_len
 });
 
 fn dir_offset(d: Direction) -> i32 {
@@ -79,17 +101,65 @@ fn dir_offset(d: Direction) -> i32 {
     }
 }
 
-/// A position and the date read there.
-type DateAt = (usize, R<DateExpr>);
+// The date patterns, as bits of [`P::date_starts`].
+const D_FEAST: u16 = 1;
+const D_NTH: u16 = 1 << 1;
+const D_DAY_MONTH: u16 = 1 << 2;
+const D_NUMERIC: u16 = 1 << 3;
+const D_WEEKDAY: u16 = 1 << 4;
+const D_REL_DAY: u16 = 1 << 5;
+const D_CYCLE: u16 = 1 << 6;
+const D_PERIOD: u16 = 1 << 7;
+const D_PART: u16 = 1 << 8;
+const D_YEAR: u16 = 1 << 9;
+
+/// The last few answers of a pattern, by position. The patterns ask for the same thing at one
+/// position several times (a date as a range's start, as a date, as a prefix), and every
+/// pattern reads only the tokens, so a stored answer stays right.
+struct Memo {
+    /// The positions of the answers in `answers`, `usize::MAX` for none: compared apart from
+    /// them, so that a miss copies no answer.
+    at: [Cell<usize>; 4],
+    answers: [Cell<R<DateExpr>>; 4],
+    next: Cell<usize>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            at: std::array::from_fn(|_| Cell::new(usize::MAX)),
+            answers: Default::default(),
+            next: Cell::new(0),
+        }
+    }
+}
+
+impl Memo {
+    fn get_or(&self, i: usize, f: impl FnOnce() -> R<DateExpr>) -> R<DateExpr> {
+        if let Some(k) = self.at.iter().position(|at| at.get() == i)
+            && let Some(answer) = self.answers.get(k)
+        {
+            return answer.get();
+        }
+        let r = f();
+        let k = self.next.get() % self.at.len();
+        if let (Some(at), Some(answer)) = (self.at.get(k), self.answers.get(k)) {
+            at.set(i);
+            answer.set(r);
+        }
+        self.next.set(k + 1);
+        r
+    }
+}
 
 struct P<'a> {
     t: &'a [Token],
     s: &'a str,
-    /// The last few results of [`P::date`] by position: the patterns ask for the date at one
-    /// position several times (as a range's start, as a date, as a prefix), and it is the
-    /// costliest pattern. `date` reads only the tokens, so a stored answer stays right.
-    memo: [Cell<Option<DateAt>>; 4],
-    memo_next: Cell<usize>,
+    /// The last few results of [`P::date`], the costliest pattern.
+    dates: Memo,
+    /// The last few results of [`P::datetime`]: a range's first end is the datetime that
+    /// [`P::any`] reads next at the same position.
+    datetimes: Memo,
 }
 
 impl<'a> P<'a> {
@@ -123,6 +193,27 @@ impl<'a> P<'a> {
 
     fn word(&self, i: usize) -> &'a str {
         self.t.get(i).map_or("", |t| t.text(self.s))
+    }
+
+    /// The bytes of [`P::core`]: tokens lie on character boundaries, so comparing bytes gives
+    /// the same answers as comparing strings without checking the boundaries again.
+    fn core_bytes(&self, i: usize) -> &'a [u8] {
+        self.t
+            .get(i)
+            .and_then(|t| {
+                self.s
+                    .as_bytes()
+                    .get(t.core_start() as usize..t.end as usize)
+            })
+            .unwrap_or(b"")
+    }
+
+    /// The token at `i` is exactly `w`, clitics included.
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            (t.end - t.start) as usize == w.len()
+                && self.s.as_bytes().get(t.start as usize..t.end as usize) == Some(w.as_bytes())
+        })
     }
 
     fn punct(&self, i: usize, c: char) -> bool {
@@ -160,8 +251,19 @@ impl<'a> P<'a> {
     }
 
     fn is_last(&self, i: usize) -> bool {
-        self.lex(i) == Some(Lex::Last)
-            || matches!(self.core(i), "الاخير" | "الاخيرة" | "اخير" | "اخيرة")
+        if self.lex(i) == Some(Lex::Last) {
+            return true;
+        }
+        // One spelling per length: one comparison at most.
+        let c = self.core_bytes(i);
+        let w = match c.len() {
+            8 => "اخير",
+            10 => "اخيرة",
+            12 => "الاخير",
+            14 => "الاخيرة",
+            _ => return false,
+        };
+        c == w.as_bytes()
     }
 
     fn skip_comma(&self, i: usize) -> usize {
@@ -193,16 +295,15 @@ impl<'a> P<'a> {
     }
 
     fn can_start(&self, i: usize) -> bool {
-        match self.t.get(i).map(|t| (t.kind, t.entry)) {
-            // Not the decimals of "34.6".
-            Some((Kind::Number { .. }, _)) => {
-                !(i >= 2
-                    && self.adjacent(i)
-                    && self.adjacent(i - 1)
-                    && (self.punct(i - 1, '.') || self.punct(i - 1, ','))
-                    && self.digits(i - 2).is_some())
+        let Some(t) = self.t.get(i) else {
+            return false;
+        };
+        match (&t.kind, &t.entry) {
+            // "الـ15": the article alone before a number.
+            (Kind::Word, None) => {
+                t.end - t.start == 4 && self.word_is(i, "ال") && self.digits(i + 1).is_some()
             }
-            Some((Kind::Word, Some(e))) => {
+            (Kind::Word, Some(e)) => {
                 !matches!(
                     e.lex,
                     Lex::And | Lex::EraAd | Lex::EraAh | Lex::Which | Lex::Except | Lex::Minute
@@ -211,9 +312,15 @@ impl<'a> P<'a> {
                     Lex::Prep(Prep::In | Prep::Around | Prep::To | Prep::For)
                 )
             }
-            // "الـ15": the article alone before a number.
-            Some((Kind::Word, None)) => self.word(i) == "ال" && self.digits(i + 1).is_some(),
-            _ => false,
+            // Not the decimals of "34.6".
+            (Kind::Number { .. }, _) => {
+                !(i >= 2
+                    && self.adjacent(i)
+                    && self.adjacent(i - 1)
+                    && (self.punct(i - 1, '.') || self.punct(i - 1, ','))
+                    && self.digits(i - 2).is_some())
+            }
+            (Kind::Punct(_), _) => false,
         }
     }
 
@@ -264,7 +371,7 @@ impl<'a> P<'a> {
         if let Some((v, _)) = self.digits(i) {
             return Some(((v, false), i + 1));
         }
-        if self.word(i) == "ال"
+        if self.word_is(i, "ال")
             && self.adjacent(i + 1)
             && let Some((v, _)) = self.digits(i + 1)
         {
@@ -552,6 +659,81 @@ impl<'a> P<'a> {
     // ---- top level ----------------------------------------------------------------------
 
     fn any(&self, i: usize) -> R<Expr> {
+        let t = self.t.get(i)?;
+        // A number then a word with no entry ("20 شخصا"): no month, separator, unit, clock word
+        // or day part follows it, so only a year (four digits, after a preposition) or a range
+        // "13 و 15" can start here.
+        if let Kind::Number { digits, .. } = t.kind
+            && digits != 4
+            && self
+                .t
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Word && n.entry.is_none())
+            && !self.word_is(i + 1, "و")
+        {
+            return None;
+        }
+        let lex = t.entry.map(|e| e.lex);
+        // As in `date_starts`, each pattern by the first words it can begin with: a range with
+        // من/بين, a named pair or whatever starts a date, a time or a day number; counts with
+        // a number ("ال" before digits too) or a unit.
+        let number = matches!(t.kind, Kind::Number { .. })
+            || matches!(lex, Some(Lex::Number { .. } | Lex::Ten))
+            || self.word_is(i, "ال");
+        let dated = match lex {
+            // "من"/"بين" then the first end, or a named pair before it.
+            Some(Lex::Prep(Prep::From | Prep::Between)) => {
+                matches!(self.lex(i + 1), Some(Lex::Pair(_)))
+                    || self.time_word(i + 1)
+                    || self.date_starts(i + 1) != 0
+            }
+            Some(Lex::Pair(_)) => true,
+            _ => self.time_word(i) || self.date_starts(i) != 0,
+        };
+        let unit = matches!(lex, Some(Lex::Unit { .. }));
+        let mut best: R<Expr> = None;
+        let mut consider = |r: R<Expr>| {
+            if let Some((e, end)) = r
+                && best.as_ref().is_none_or(|b| end > b.1)
+            {
+                best = Some((e, end));
+            }
+        };
+        if dated {
+            consider(self.range(i));
+        }
+        if matches!(lex, Some(Lex::Starting | Lex::Part(Part::Early))) {
+            consider(self.starting_from(i));
+        }
+        if dated {
+            consider(self.datetime(i).map(|(d, j)| (Expr::Date(d), j)));
+        }
+        if number
+            || unit
+            || matches!(
+                lex,
+                Some(Lex::Prep(
+                    Prep::Before | Prep::Since | Prep::After | Prep::During
+                ))
+            )
+        {
+            consider(self.relative(i));
+        }
+        if number || unit || lex == Some(Lex::Several) {
+            consider(self.quantity(i));
+        }
+        if matches!(lex, Some(Lex::Adverb(_) | Lex::Every)) {
+            consider(self.set(i));
+        }
+        if unit || matches!(lex, Some(Lex::Vague(_) | Lex::Moment | Lex::This)) {
+            consider(self.vague(i));
+        }
+        best
+    }
+
+    /// Every pattern at `i`, without the first-word tests of [`P::any`].
+    #[cfg(test)]
+    fn any_all(&self, i: usize) -> R<Expr> {
         let mut best: R<Expr> = None;
         let mut consider = |r: R<Expr>| {
             if let Some((e, end)) = r
@@ -570,10 +752,31 @@ impl<'a> P<'a> {
         best
     }
 
+    /// A time can start at `i`: a number, "الساعة", an hour in words, or a day part before
+    /// its day.
+    fn time_word(&self, i: usize) -> bool {
+        match self.t.get(i).map(|t| (t.kind, t.entry.map(|e| e.lex))) {
+            Some((Kind::Number { .. }, _)) => true,
+            Some((_, Some(lex))) => matches!(
+                lex,
+                Lex::Number { .. } | Lex::DayPart(..) | Lex::Prayer(_) | Lex::Unit { .. }
+            ),
+            _ => false,
+        }
+    }
+
     // ---- dates and times ----------------------------------------------------------------
 
     /// A date, a time, or a date with a time or day part.
     fn datetime(&self, i: usize) -> R<DateExpr> {
+        self.datetimes.get_or(i, || self.datetime_uncached(i))
+    }
+
+    fn datetime_uncached(&self, i: usize) -> R<DateExpr> {
+        // Without a date here, only a time can start.
+        if !self.time_word(i) && self.date(i).is_none() {
+            return None;
+        }
         // A day part before a day: "مساء أمس", "صباح الثلاثاء".
         if let Some((part, j)) = self.day_part_word(i)
             && self.feast_name(i).is_none()
@@ -641,23 +844,136 @@ impl<'a> P<'a> {
 
     /// A calendar date of any kind, without a time.
     fn date(&self, i: usize) -> R<DateExpr> {
-        if let Some(r) = self
-            .memo
-            .iter()
-            .find_map(|m| m.get().filter(|&(at, _)| at == i))
-        {
-            return r.1;
+        self.dates.get_or(i, || self.date_uncached(i))
+    }
+
+    /// Which of the date patterns can match at `i`, by its first token alone: each pattern
+    /// begins with a few kinds of word, and most positions where a date is tried (after "من",
+    /// at a number word) begin none of them. A bit set over-approximates: a pattern whose bit
+    /// is set may still fail, one whose bit is clear cannot match.
+    ///
+    /// The few words the patterns read by spelling rather than by class are told apart by
+    /// their class too, as the lexicon gives the same class to a word with or without clitics
+    /// (`spelled_words_have_their_class` checks it): a feast's first word is a `FeastHead`, يوم
+    /// (one day) or ليلة (night); "احد"/"اثنين" are numbers; "الأخير"/"الأخيرة" are directions
+    /// (or `Last`), while "اخير"/"اخيرة" and the "ال" of "الـ15" have no entry.
+    fn date_starts(&self, i: usize) -> u16 {
+        let Some(t) = self.t.get(i) else {
+            return 0;
+        };
+        let lex = match (t.kind, t.entry) {
+            (Kind::Punct(_), _) => return 0,
+            (Kind::Number { .. }, _) => return D_DAY_MONTH | D_NUMERIC | D_YEAR,
+            (Kind::Word, None) => {
+                return match t.end - t.start {
+                    4 if self.word_is(i, "ال") => D_DAY_MONTH,
+                    8 | 10 if self.is_last(i) => D_NTH,
+                    _ => 0,
+                };
+            }
+            (Kind::Word, Some(e)) => e.lex,
+        };
+        match lex {
+            Lex::FeastHead => D_FEAST,
+            // A day in words is an ordinal: "ثلاثة" begins no date, "احد"/"اثنين" a weekday.
+            Lex::Number {
+                value,
+                ordinal: true,
+            } => D_DAY_MONTH | D_NTH | D_FEAST | if value == 1 { D_REL_DAY } else { 0 },
+            Lex::Number { value: ..=2, .. } => D_WEEKDAY,
+            Lex::Ten | Lex::Month { .. } => D_DAY_MONTH,
+            Lex::MonthHead(h) => D_DAY_MONTH | if h == MonthHead::Rabi { D_PERIOD } else { 0 },
+            Lex::Weekday(_) => D_NTH | D_DAY_MONTH | D_NUMERIC | D_WEEKDAY,
+            Lex::Unit { unit, count } => {
+                let mut m = D_YEAR;
+                if count == 1 {
+                    m |= D_CYCLE;
+                    m |= match unit {
+                        // يوم begins "يوم عرفة" too.
+                        Unit::Day => D_DAY_MONTH | D_NUMERIC | D_WEEKDAY | D_REL_DAY | D_FEAST,
+                        Unit::Week => D_NTH,
+                        Unit::Month => D_DAY_MONTH,
+                        Unit::Century => D_PERIOD,
+                        _ => 0,
+                    };
+                }
+                m
+            }
+            Lex::Pair(_) => D_YEAR,
+            // "هذا" and "هذه" begin a date only before a date word: "هذا الشهر", "هذه الليلة".
+            Lex::This if self.t.get(i + 1).is_some_and(|t| t.entry.is_some()) => {
+                D_DAY_MONTH | D_WEEKDAY | D_REL_DAY | D_CYCLE | D_PERIOD | D_YEAR
+            }
+            Lex::RelDay(_) => D_NTH | D_REL_DAY,
+            // ليلة begins "ليلة القدر".
+            Lex::DayPart(DayPart::Night, _) => D_REL_DAY | D_FEAST,
+            Lex::DayPart(..) => D_REL_DAY,
+            // "قبل أمس", "بعد غد".
+            Lex::Prep(Prep::Before | Prep::After)
+                if matches!(self.lex(i + 1), Some(Lex::RelDay(_))) =>
+            {
+                D_REL_DAY
+            }
+            Lex::Decade(_) | Lex::Season(_) | Lex::SeasonWord => D_PERIOD,
+            Lex::Fraction(_) => D_PERIOD | D_PART,
+            Lex::Part(_) => D_PART,
+            Lex::Last => D_NTH,
+            // "الأخير" is a direction too.
+            Lex::Dir(_) if self.is_last(i) => D_NTH,
+            _ => 0,
         }
-        let r = self.date_uncached(i);
-        let k = self.memo_next.get();
-        if let Some(slot) = self.memo.get(k % self.memo.len()) {
-            slot.set(Some((i, r)));
-        }
-        self.memo_next.set(k.wrapping_add(1));
-        r
     }
 
     fn date_uncached(&self, i: usize) -> R<DateExpr> {
+        let starts = self.date_starts(i);
+        if starts == 0 {
+            return None;
+        }
+        let mut best: R<DateExpr> = None;
+        let mut consider = |r: R<DateExpr>| {
+            if let Some((e, end)) = r
+                && best.as_ref().is_none_or(|b| end > b.1)
+            {
+                best = Some((e, end));
+            }
+        };
+        let on = |bit: u16| starts & bit != 0;
+        if on(D_FEAST) {
+            consider(self.feast(i));
+        }
+        if on(D_NTH) {
+            consider(self.nth(i));
+        }
+        if on(D_DAY_MONTH) {
+            consider(self.day_month(i));
+        }
+        if on(D_NUMERIC) {
+            consider(self.numeric(i));
+        }
+        if on(D_WEEKDAY) {
+            consider(self.weekday_date(i));
+        }
+        if on(D_REL_DAY) {
+            consider(self.relative_day(i));
+        }
+        if on(D_CYCLE) {
+            consider(self.cycle(i));
+        }
+        if on(D_PERIOD) {
+            consider(self.period(i));
+        }
+        if on(D_PART) {
+            consider(self.part_of(i));
+        }
+        if on(D_YEAR) {
+            consider(self.year_alone(i));
+        }
+        best
+    }
+
+    /// Every date pattern at `i`, without [`P::date_starts`]: what the fast path must agree with.
+    #[cfg(test)]
+    fn date_all(&self, i: usize) -> R<DateExpr> {
         let mut best: R<DateExpr> = None;
         let mut consider = |r: R<DateExpr>| {
             if let Some((e, end)) = r
@@ -701,12 +1017,11 @@ impl<'a> P<'a> {
             m = self.skip_link(m);
             // "4/صفر" and "1- صفر" are scores: a separator only before an unambiguous name.
             // "أول أب" is "the first father": a strict month needs a day in digits or a year.
-            let strict = STRICT_MONTHS.contains(&self.core(m));
             if let Some(((month, cal, _), l)) = self
                 .month_doubled(m)
                 .filter(|x| !separated || x.0.2)
                 .filter(|x| {
-                    !strict
+                    !STRICT_MONTHS.contains(&self.core(m))
                         || self.digits(j).is_some()
                         || self.year(self.skip_comma(x.1), true).is_some()
                 })
@@ -1328,20 +1643,16 @@ impl<'a> P<'a> {
         if self.t.get(i).is_none_or(|t| t.kind != Kind::Word) {
             return None;
         }
-        let first = self.core(i);
-        let head = head8(first.as_bytes());
-        if !FEAST_HEADS
+        let first = self.core_bytes(i);
+        let names = FEAST_HEADS
+            .get(first.len())?
             .iter()
-            .any(|&(n, h, w)| n == first.len() && h == head && (n <= 8 || w == first))
-        {
-            return None;
-        }
-        let (feast, mut j) = FEASTS.iter().find_map(|(words, feast)| {
-            words
-                .iter()
+            .find(|(h, _)| h.as_bytes() == first)?;
+        let (feast, mut j) = names.1.iter().find_map(|(rest, feast)| {
+            rest.iter()
                 .enumerate()
-                .all(|(k, w)| self.core(i + k) == *w)
-                .then_some((*feast, i + words.len()))
+                .all(|(k, w)| self.core_bytes(i + 1 + k) == w.as_bytes())
+                .then_some((*feast, i + 1 + rest.len()))
         })?;
         if FEAST_EPITHETS.contains(&self.core(j)) {
             j += 1;
@@ -1740,7 +2051,7 @@ impl<'a> P<'a> {
             }
         } else {
             let ((n, _), k) = self.number(i)?;
-            if self.word(i) != "ال" && !self.has_article(i) {
+            if !self.word_is(i, "ال") && !self.has_article(i) {
                 return None;
             }
             match self.lex(k)? {
@@ -2196,6 +2507,140 @@ mod tests {
             }
             e => panic!("{e:?}"),
         }
+    }
+
+    /// The bundled texts and test cases, folded and tokenized: news, the data-driven cases,
+    /// Duckling's examples and the event dates.
+    fn bundled_tokens() -> Vec<(String, Vec<Token>)> {
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+        let mut files: Vec<_> = std::fs::read_dir(data)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        let mut out = Vec::new();
+        for path in files {
+            let text = fold(&std::fs::read_to_string(&path).unwrap_or_default());
+            let mut toks = Vec::new();
+            tokenize(&text, &mut toks);
+            out.push((text, toks));
+        }
+        assert!(out.iter().map(|(_, t)| t.len()).sum::<usize>() > 100_000);
+        out
+    }
+
+    #[test]
+    fn feast_heads_by_length() {
+        let mut n = 0;
+        for (h, names) in FEAST_HEADS.iter().flatten() {
+            for (rest, feast) in names {
+                let mut words = vec![*h];
+                words.extend(rest.iter());
+                assert!(FEASTS.contains(&(&words[..], *feast)), "{words:?}");
+                n += 1;
+            }
+        }
+        assert_eq!(n, FEASTS.len());
+    }
+
+    /// What `date_starts` assumes of the words the patterns read by spelling: their class,
+    /// the same with any clitics before them.
+    #[test]
+    fn spelled_words_have_their_class() {
+        let lexicon = crate::lexicon::Lexicon::get();
+        let feast = |l: Option<Lex>| {
+            matches!(
+                l,
+                Some(
+                    Lex::FeastHead
+                        | Lex::Unit {
+                            unit: Unit::Day,
+                            count: 1
+                        }
+                        | Lex::DayPart(DayPart::Night, _)
+                )
+            )
+        };
+        let weekday = |l: Option<Lex>| {
+            matches!(
+                l,
+                Some(Lex::Number {
+                    value: ..=2,
+                    ordinal: false
+                })
+            )
+        };
+        let last = |l: Option<Lex>| matches!(l, Some(Lex::Last | Lex::Dir(_)));
+        type Check<'c> = &'c dyn Fn(Option<Lex>) -> bool;
+        let mut words: Vec<(&str, Check)> = Vec::new();
+        for (w, _) in FEASTS {
+            words.push((w.first().copied().unwrap_or(""), &feast));
+        }
+        words.push(("احد", &weekday));
+        words.push(("اثنين", &weekday));
+        words.push(("الاخير", &last));
+        words.push(("الاخيرة", &last));
+        let clitics = [
+            "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "ولل", "فلل",
+        ];
+        for (w, ok) in words {
+            assert!(lexicon.classify(w).is_some(), "{w}");
+            for c in clitics {
+                let text = format!("{c}{w}");
+                let mut toks = Vec::new();
+                tokenize(&text, &mut toks);
+                let p = P {
+                    t: &toks,
+                    s: &text,
+                    dates: Memo::default(),
+                    datetimes: Memo::default(),
+                };
+                if p.core(0) == w {
+                    assert!(ok(p.lex(0)), "{text}: {:?}", p.lex(0));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn date_starts_agrees_with_every_pattern() {
+        let mut found = 0;
+        for (text, toks) in bundled_tokens() {
+            let p = P {
+                t: &toks,
+                s: &text,
+                dates: Memo::default(),
+                datetimes: Memo::default(),
+            };
+            for i in 0..=toks.len() {
+                let want = p.date_all(i);
+                assert_eq!(p.date_uncached(i), want, "at {i} in {:?}", toks.get(i));
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 1000, "{found} dates");
+    }
+
+    #[test]
+    fn any_agrees_with_every_pattern() {
+        let mut found = 0;
+        for (text, toks) in bundled_tokens() {
+            let p = P {
+                t: &toks,
+                s: &text,
+                dates: Memo::default(),
+                datetimes: Memo::default(),
+            };
+            for i in 0..=toks.len() {
+                let want = p.any_all(i);
+                assert_eq!(p.any(i), want, "at {i} in {:?}", toks.get(i));
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 1000, "{found} expressions");
     }
 
     #[test]
