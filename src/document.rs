@@ -79,7 +79,80 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut piece_start = 0usize;
     let mut after_semicolon = false;
-    // The closing quote being waited for, and where it is.
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    // Only the marks and quotes matter: the bytes between them are passed over without
+    // decoding a character.
+    while let Some(&b) = bytes.get(i) {
+        if !may_mark(bytes, i, b) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        let end = i + c.len_utf8();
+        if let Some(close) = closer_of(c) {
+            let rest = text.get(end..).unwrap_or("");
+            let line = rest.split('\n').next().unwrap_or("");
+            let window = line.get(..QUOTE_LOOKAHEAD.min(line.len())).unwrap_or(line);
+            // Everything up to the closing quote is inside the quotation.
+            i = match window.find(close) {
+                Some(at) => end + at + close.len_utf8(),
+                None => end,
+            };
+            continue;
+        }
+        let prev = || text.get(..i).and_then(|r| r.chars().next_back());
+        let next = || text.get(end..).and_then(|r| r.chars().next());
+        match c {
+            // A decimal point or a thousands comma (3.5, 1,200) splits nothing.
+            '.' | ',' if is_digit(prev()) && is_digit(next()) => {}
+            '.' | '؟' | '?' | '!' | '…' | '\n' => {
+                push_piece(text, &mut pieces, piece_start..i, after_semicolon);
+                push_sentence(&mut out, &mut pieces);
+                piece_start = end;
+                after_semicolon = false;
+            }
+            '،' | ',' | '؛' | ';' => {
+                push_piece(text, &mut pieces, piece_start..i, after_semicolon);
+                piece_start = end;
+                after_semicolon = matches!(c, '؛' | ';');
+            }
+            _ => {}
+        }
+        i = end;
+    }
+    push_piece(text, &mut pieces, piece_start..text.len(), after_semicolon);
+    push_sentence(&mut out, &mut pieces);
+    out
+}
+
+/// Whether the character at byte `i` (whose first byte is `b`) may be a mark or a quote that
+/// [`sentences`] acts on: . ؟ ? ! … and a line break, ، , ؛ ;, and the opening quotes " “ « „.
+fn may_mark(bytes: &[u8], i: usize, b: u8) -> bool {
+    let at = |k: usize| bytes.get(i + k).copied();
+    match b {
+        b'"' | b'.' | b'?' | b'!' | b'\n' | b',' | b';' => true,
+        // ، ؛ ؟
+        0xD8 => matches!(at(1), Some(0x8C | 0x9B | 0x9F)),
+        // «
+        0xC2 => at(1) == Some(0xAB),
+        // “ „ …
+        0xE2 => at(1) == Some(0x80) && matches!(at(2), Some(0x9C | 0x9E | 0xA6)),
+        _ => false,
+    }
+}
+
+/// The sentence split as first written, one character at a time: the model [`sentences`]
+/// must agree with.
+#[cfg(test)]
+fn sentences_slow(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut piece_start = 0usize;
+    let mut after_semicolon = false;
     let mut quote_until: Option<usize> = None;
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
@@ -666,6 +739,34 @@ mod tests {
     fn infer(text: &str) -> DocumentDate {
         let fallback = Anchor::from_ymd(2026, 11, 29).unwrap();
         infer_date(text, &Extractor::new(), fallback)
+    }
+
+    #[test]
+    fn sentences_agree_with_model() {
+        let sample = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ant-jawharafm-sample.jsonl"
+        ))
+        .unwrap_or_default();
+        let mut texts: Vec<String> = sample.lines().map(str::to_string).collect();
+        texts.push(sample.clone());
+        for t in [
+            "قال: «وصلنا، والحمد لله». ثم غادر، مساء الأحد.\nزيارة",
+            "\"مفتوح، بلا إغلاق. ثم „هنا“ و“هناك” 3.5 و 1,200؛ نعم؟ لا! …\n",
+            "«",
+            "\"",
+            "..",
+            "1.2.3",
+            "،،؛؛",
+            "",
+            "a\"b\nc\"d",
+            "“a„b“c”",
+        ] {
+            texts.push(t.to_string());
+        }
+        for t in &texts {
+            assert_eq!(sentences(t), sentences_slow(t), "{t}");
+        }
     }
 
     #[test]
