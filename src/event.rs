@@ -419,6 +419,9 @@ struct Table {
     /// Which keys of `words` and `alts` may exist, by their first and last two bytes and their
     /// length: most candidates of most words are turned away before any hashing.
     filter: KeyFilter,
+    /// The first four bytes (two Arabic letters) of the keys of `words` and `alts`: every
+    /// candidate of a stem starts as the stem does, so a stem that starts like no key has none.
+    heads: Heads,
     /// Folded word → the word lists it is in ([`Class`] bits): one lookup per word of the text
     /// answers every "is it one of these words" the dating asks.
     classes: WordMap<u16>,
@@ -503,8 +506,10 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         alts.insert(alt, e);
     }
     let mut filter = KeyFilter::default();
+    let mut heads = Heads::default();
     for k in words.keys().chain(alts.keys()) {
         filter.insert(k);
+        heads.insert(k);
     }
     let mut classes: WordMap<u16> = WordMap::default();
     for (list, bit) in [
@@ -534,6 +539,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         words,
         alts,
         filter,
+        heads,
         classes,
         class_filter,
     }
@@ -632,7 +638,7 @@ impl Table {
     /// with each pronoun after it. `pre` is the folded length of the clitics before the
     /// article, `art_len` that of the article.
     fn stem(&self, stem: &str, future_prefix: bool, pre: usize, art_len: usize) -> Option<Found> {
-        if !has_chars(stem, 2) {
+        if !has_chars(stem, 2) || !self.heads.may_start(stem) {
             return None;
         }
         let found = |&(family, form, lemma): &Entry, suffixed: bool| {
@@ -725,6 +731,58 @@ impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         // The multiply leaves the low bits weak; the table picks its buckets with them.
         self.0 ^ (self.0 >> 31)
+    }
+}
+
+/// The first four bytes of a set of keys, as a 64 Kbit set (six bits and two of each pair of
+/// bytes), and whether any key is shorter than that.
+struct Heads {
+    bits: Vec<u64>,
+    short: bool,
+}
+
+impl Default for Heads {
+    fn default() -> Heads {
+        Heads {
+            bits: vec![0; 1024],
+            short: false,
+        }
+    }
+}
+
+impl Heads {
+    fn bit(key: &str) -> Option<usize> {
+        let &[a0, a1, a2, a3, ..] = key.as_bytes() else {
+            return None;
+        };
+        let two = |x: u8, y: u8| usize::from(x & 3) << 6 | usize::from(y & 63);
+        Some(two(a0, a1) << 8 | two(a2, a3))
+    }
+
+    fn insert(&mut self, key: &str) {
+        match Heads::bit(key) {
+            Some(bit) => {
+                if let Some(w) = self.bits.get_mut(bit >> 6) {
+                    *w |= 1 << (bit & 63);
+                }
+            }
+            None => self.short = true,
+        }
+    }
+
+    /// Whether a key may start as `stem` starts, or be shorter than four bytes. A key that a
+    /// prefix of `stem` equals starts with the same four bytes, unless it is shorter.
+    fn may_start(&self, stem: &str) -> bool {
+        match Heads::bit(stem) {
+            Some(bit) => {
+                self.short
+                    || self
+                        .bits
+                        .get(bit >> 6)
+                        .is_some_and(|w| w >> (bit & 63) & 1 == 1)
+            }
+            None => true,
+        }
     }
 }
 
