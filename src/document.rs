@@ -50,6 +50,29 @@ pub(crate) fn closer_of(c: char) -> Option<char> {
     }
 }
 
+/// The first opening quotation mark of `text` at or after byte `from`: where it is, where the
+/// quotation inside it starts, and the mark that closes it. Only the bytes that may start one
+/// are decoded.
+pub(crate) fn next_quote(text: &str, from: usize) -> Option<(usize, usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let at = |k: usize| bytes.get(i + k).copied();
+        // " « “ „
+        let may = b == b'"'
+            || (b == 0xC2 && at(1) == Some(0xAB))
+            || (b == 0xE2 && at(1) == Some(0x80) && matches!(at(2), Some(0x9C | 0x9E)));
+        if may
+            && let Some(open) = text.get(i..).and_then(|r| r.chars().next())
+            && let Some(close) = closer_of(open)
+        {
+            return Some((i, i + open.len_utf8(), close));
+        }
+        i += 1;
+    }
+    None
+}
+
 /// How far a quotation is looked for (bytes): keeps the split linear on lines full of quotes.
 const QUOTE_LOOKAHEAD: usize = 4000;
 

@@ -1450,27 +1450,19 @@ impl Segments {
         }
         let mut quotes = Vec::new();
         let body = text.get(sent.span.clone()).unwrap_or("");
-        let mut open: Option<(usize, char)> = None;
-        for (i, c) in body.char_indices() {
-            match open {
-                Some((s, close)) if c == close => {
-                    // A quotation with a date of its own; a name in quotes ("«حوار التوافق
-                    // الوطني» خلال يونيو") is part of the sentence.
-                    let q = sent.span.start + s..sent.span.start + i;
-                    let from = mentions.partition_point(|m| m.span.start < q.start);
-                    if mentions
-                        .get(from..)
-                        .unwrap_or(&[])
-                        .iter()
-                        .take_while(|m| m.span.start < q.end)
-                        .any(is_dated)
-                    {
-                        quotes.push(q);
-                    }
-                    open = None;
-                }
-                Some(_) => {}
-                None => open = crate::document::closer_of(c).map(|close| (i, close)),
+        for (s, i) in quotations(body) {
+            // A quotation with a date of its own; a name in quotes ("«حوار التوافق
+            // الوطني» خلال يونيو") is part of the sentence.
+            let q = sent.span.start + s..sent.span.start + i;
+            let from = mentions.partition_point(|m| m.span.start < q.start);
+            if mentions
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|m| m.span.start < q.end)
+                .any(is_dated)
+            {
+                quotes.push(q);
             }
         }
         let pieces = sent.pieces.iter().map(|p| p.span.start).collect();
@@ -1498,6 +1490,25 @@ impl Segments {
     fn same(&self, a: usize, b: usize) -> bool {
         self.of(a) == self.of(b)
     }
+}
+
+/// The quotations of a sentence: where each opening mark is and where its closing mark is. A
+/// quotation left open ends the search.
+fn quotations(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some((s, inside, close)) = crate::document::next_quote(body, at) {
+        let Some(i) = body
+            .get(inside..)
+            .and_then(|r| r.find(close))
+            .map(|k| inside + k)
+        else {
+            break;
+        };
+        out.push((s, i));
+        at = i + close.len_utf8();
+    }
+    out
 }
 
 /// "كانت قد أعلنت": the pluperfect tells of a time before the one the text is at.
@@ -2140,6 +2151,51 @@ mod tests {
             hits += usize::from(want != 0);
         }
         assert!(hits > 1000, "{hits}");
+    }
+
+    /// The quotations as first found, one character at a time.
+    fn quotations_slow(body: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in body.char_indices() {
+            match open {
+                Some((s, close)) if c == close => {
+                    out.push((s, i));
+                    open = None;
+                }
+                Some(_) => {}
+                None => open = crate::document::closer_of(c).map(|close| (i, close)),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn quotations_agree_with_model() {
+        let sample = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ant-jawharafm-sample.jsonl"
+        ))
+        .unwrap_or_default();
+        let mut texts: Vec<String> = sample.lines().map(str::to_string).collect();
+        for t in [
+            "قال «وصلنا» ثم \"غادر\" و“هنا” و„هناك“ و«مفتوح",
+            "«»",
+            "\"\"\"",
+            "“",
+            "„“”",
+            "a«b\"c»d\"",
+            "",
+        ] {
+            texts.push(t.to_string());
+        }
+        let mut found = 0;
+        for t in &texts {
+            let want = quotations_slow(t);
+            assert_eq!(quotations(t), want, "{t}");
+            found += want.len();
+        }
+        assert!(found > 100, "{found}");
     }
 
     fn dated(text: &str) -> Vec<(Option<&'static str>, Option<String>, DatedBy)> {
