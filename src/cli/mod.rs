@@ -678,8 +678,11 @@ fn push_mention(s: &mut String, m: &Mention) {
 /// tab, newline, form feed and carriage return, `\u00xx` for the other control characters.
 fn push_str(s: &mut String, v: &str) {
     s.push('"');
+    let bytes = v.as_bytes();
     let mut from = 0;
-    for (i, b) in v.bytes().enumerate() {
+    while let Some(i) = next_escape(bytes, from) {
+        let Some(&b) = bytes.get(i) else { break };
+        s.push_str(v.get(from..i).unwrap_or(""));
         let short = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -688,10 +691,8 @@ fn push_str(s: &mut String, v: &str) {
             b'\n' => "\\n",
             0x0c => "\\f",
             b'\r' => "\\r",
-            0..=0x1f => "",
-            _ => continue,
+            _ => "",
         };
-        s.push_str(v.get(from..i).unwrap_or(""));
         if short.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             s.push_str("\\u00");
@@ -705,6 +706,35 @@ fn push_str(s: &mut String, v: &str) {
     }
     s.push_str(v.get(from..).unwrap_or(""));
     s.push('"');
+}
+
+/// The first byte at or after `from` that a JSON string must escape (a control character, `"`
+/// or `\\`). Eight bytes are tested at once: most text has none.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(a);
+        // Whether some byte is below 0x20, or is zero once xored with `"` or `\\`.
+        let below = x.wrapping_sub(ONES * 0x20) & !x;
+        let q = x ^ (ONES * u64::from(b'"'));
+        let bs = x ^ (ONES * u64::from(b'\\'));
+        let zero = |y: u64| y.wrapping_sub(ONES) & !y;
+        if (below | zero(q) | zero(bs)) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .unwrap_or(&[])
+        .iter()
+        .position(|&b| escaped(b))
+        .map(|k| i + k)
 }
 
 /// A JSON string, or `null`.
@@ -723,10 +753,45 @@ mod tests {
     fn strings_escape_as_serde_json_escapes_them() {
         let mut all: String = (0u8..0x80).map(char::from).collect();
         all.push_str("زيارة \"الوزير\" \\ «اليوم»\u{2067}\u{7f}");
-        for v in [all.as_str(), "", "\"", "a\u{1}b", "تم\n"] {
+        let long = format!("{all}{all}«زيارة»\u{1f}ab\\cd\"ef{}", "ز".repeat(40));
+        for v in [
+            all.as_str(),
+            "",
+            "\"",
+            "a\u{1}b",
+            "تم\n",
+            long.as_str(),
+            "12345678\"",
+            "1234567\\8",
+        ] {
             let mut s = String::new();
             push_str(&mut s, v);
             assert_eq!(s, serde_json::to_string(v).unwrap_or_default(), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn escapes_found_at_every_place() {
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut bytes = vec![b'a'; 17];
+                if let Some(x) = bytes.get_mut(at) {
+                    *x = b;
+                }
+                let want = bytes
+                    .iter()
+                    .position(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                assert_eq!(next_escape(&bytes, 0), want, "{b} at {at}");
+                // Bytes above 0x7f next to it do not hide it or stand for it.
+                let mut high = vec![0xd8u8; 17];
+                if let Some(x) = high.get_mut(at) {
+                    *x = b;
+                }
+                let want = high
+                    .iter()
+                    .position(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                assert_eq!(next_escape(&high, 0), want, "{b} at {at} among high bytes");
+            }
         }
     }
 
