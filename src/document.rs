@@ -68,9 +68,20 @@ pub(crate) fn next_quote(text: &str, from: usize) -> Option<(usize, usize, char)
         {
             return Some((i, i + open.len_utf8(), close));
         }
-        i += 1;
+        i += utf8_len(b);
     }
     None
+}
+
+/// The length of the UTF-8 sequence a byte starts (1 for a byte that starts none): the loops
+/// over the bytes of a text step over whole characters.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
 }
 
 /// How far a quotation is looked for (bytes): keeps the split linear on lines full of quotes.
@@ -108,7 +119,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     // decoding a character.
     while let Some(&b) = bytes.get(i) {
         if !may_mark(bytes, i, b) {
-            i += 1;
+            i += utf8_len(b);
             continue;
         }
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
