@@ -73,6 +73,22 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// [`Reference::json`] printed onto `s`. A date given or from the clock is only
+    /// `{"date", "source"}`, written directly; an inferred one goes through the tree (its
+    /// confidence prints as the tree prints an `f32`).
+    fn push_json(&self, s: &mut String) {
+        if self.doc.source.is_inferred() {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{}", self.json());
+            return;
+        }
+        s.push_str("{\"date\":");
+        push_str(s, &self.anchor.to_string());
+        s.push_str(",\"source\":");
+        push_str(s, self.source);
+        s.push('}');
+    }
+
     pub fn json(&self) -> Json {
         let mut j = serde_json::to_value(&self.doc).unwrap_or(Json::Null);
         if let Some(map) = j.as_object_mut() {
@@ -586,7 +602,9 @@ fn extract_line(read: &Prepared<'_>, id: &Json, reference: &Reference) -> String
         }
         push_mention(&mut s, m);
     }
-    let _ = write!(s, "],\"reference\":{}}}", reference.json());
+    s.push_str("],\"reference\":");
+    reference.push_json(&mut s);
+    s.push('}');
     s
 }
 
@@ -646,7 +664,9 @@ fn timeline_line(tl: &tarikh::Timeline, id: &Json, reference: &Reference) -> Str
         push_opt_str(&mut s, e.value.map(|v| v.to_string()).as_deref());
         s.push('}');
     }
-    let _ = write!(s, "],\"id\":{id},\"reference\":{}}}", reference.json());
+    let _ = write!(s, "],\"id\":{id},\"reference\":");
+    reference.push_json(&mut s);
+    s.push('}');
     s
 }
 
@@ -767,6 +787,32 @@ mod tests {
             let mut s = String::new();
             push_str(&mut s, v);
             assert_eq!(s, serde_json::to_string(v).unwrap_or_default(), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn references_print_as_their_tree() {
+        let x = Extractor::new();
+        let Some(fallback) = Anchor::from_ymd(2026, 1, 1) else {
+            return;
+        };
+        for (text, given) in [
+            ("وصل الوزير أمس الاثنين 9 تموز 2012.", None),
+            ("رام الله 12-7-2012 - وصل الوزير.", None),
+            ("لا تاريخ هنا.", None),
+            ("وصل الوزير أمس.", Some(fallback)),
+        ] {
+            let read = x.prepare(text);
+            let mut reference = reference_read(given, &read);
+            if given.is_none() && !reference.doc.source.is_inferred() {
+                // Not the clock: a fixed fallback, so that the test does not read the date.
+                reference.doc = infer_prepared(&read, fallback);
+                reference.anchor = reference.doc.anchor;
+                reference.source = "clock";
+            }
+            let mut s = String::new();
+            reference.push_json(&mut s);
+            assert_eq!(s, reference.json().to_string(), "{text}");
         }
     }
 
