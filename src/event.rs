@@ -569,36 +569,11 @@ fn lookup(word: &str) -> Option<Found> {
         return None;
     }
     let t = &*TABLE;
-    let conj = word.strip_prefix('و').or_else(|| word.strip_prefix('ف'));
-    for w1 in [Some(word), conj].into_iter().flatten() {
-        let conj_len = word.len() - w1.len();
-        let prep = w1
-            .chars()
-            .next()
-            .filter(|c| matches!(c, 'ب' | 'ل' | 'ك' | 'س'));
-        let after_prep = prep.and_then(|c| Some((c, w1.get(c.len_utf8()..)?)));
-        for (prep, w2) in [
-            (None, Some(w1)),
-            (after_prep.map(|(c, _)| c), after_prep.map(|(_, w)| w)),
-        ] {
-            let Some(w2) = w2 else { continue };
-            let prep_len = w1.len() - w2.len();
-            let article = w2.strip_prefix("ال").filter(|_| prep != Some('س'));
-            // لل = ل + ال
-            let lam = w2.strip_prefix('ل').filter(|_| prep == Some('ل'));
-            for stem in [Some(w2), article, lam].into_iter().flatten() {
-                if let Some(f) = t.stem(
-                    stem,
-                    prep == Some('س'),
-                    conj_len + prep_len,
-                    w2.len() - stem.len(),
-                ) {
-                    return Some(f);
-                }
-            }
-        }
+    if let Some(f) = t.after_conjunction(word, 0) {
+        return Some(f);
     }
-    None
+    let w1 = word.strip_prefix('و').or_else(|| word.strip_prefix('ف'))?;
+    t.after_conjunction(w1, word.len() - w1.len())
 }
 
 /// Whether a string has at least `n` characters, counting no further.
@@ -634,11 +609,46 @@ impl Table {
         }
     }
 
+    /// A word after its conjunction (`pre` bytes of it), as it is, then without ب/ل/ك/س.
+    fn after_conjunction(&self, w1: &str, pre: usize) -> Option<Found> {
+        if let Some(f) = self.after_preposition(w1, None, pre) {
+            return Some(f);
+        }
+        let prep = w1
+            .chars()
+            .next()
+            .filter(|c| matches!(c, 'ب' | 'ل' | 'ك' | 'س'))?;
+        let w2 = w1.get(prep.len_utf8()..)?;
+        self.after_preposition(w2, Some(prep), pre + prep.len_utf8())
+    }
+
+    /// A word after its conjunction and preposition (`pre` bytes of them): as it is, then
+    /// without the article (not after سـ), then لل read as ل + ال.
+    fn after_preposition(&self, w2: &str, prep: Option<char>, pre: usize) -> Option<Found> {
+        let future = prep == Some('س');
+        if let Some(f) = self.stem(w2, future, pre, 0) {
+            return Some(f);
+        }
+        if !future
+            && let Some(s) = w2.strip_prefix("ال")
+            && let Some(f) = self.stem(s, future, pre, "ال".len())
+        {
+            return Some(f);
+        }
+        if prep == Some('ل')
+            && let Some(s) = w2.strip_prefix('ل')
+        {
+            // لل = ل + ال
+            return self.stem(s, future, pre, "ل".len());
+        }
+        None
+    }
+
     /// A stem (the word without its proclitics) looked up: as it is, in the accusative, then
     /// with each pronoun after it. `pre` is the folded length of the clitics before the
     /// article, `art_len` that of the article.
     fn stem(&self, stem: &str, future_prefix: bool, pre: usize, art_len: usize) -> Option<Found> {
-        if !has_chars(stem, 2) || !self.heads.may_start(stem) {
+        if !self.heads.may_start(stem) || !has_chars(stem, 2) {
             return None;
         }
         let found = |&(family, form, lemma): &Entry, suffixed: bool| {
@@ -899,7 +909,8 @@ fn scan(text: &str, norm: &Normalized) -> Scan {
     let mut triggers = Vec::new();
     let mut forms = Vec::new();
     let mut lemmas = Vec::new();
-    let mut words = Vec::new();
+    // About one word in every ten bytes of Arabic news: room for most texts at once.
+    let mut words = Vec::with_capacity(folded.len() / 8);
     let mut start: Option<usize> = None;
     let mut flush = |s: usize, e: usize, triggers: &mut Vec<Trigger>| {
         let Some(w) = folded.get(s..e) else { return };
