@@ -879,8 +879,8 @@ pub fn triggers(text: &str) -> Vec<Trigger> {
 
 /// A word of the text.
 struct Word {
-    /// Its byte range in the original text.
-    span: Range<usize>,
+    /// Where it starts in the original text (all the dating asks of a word's place).
+    start: usize,
     /// The word lists its folded form without و/ف is in ([`Class`] bits).
     class: u16,
 }
@@ -914,14 +914,14 @@ fn scan(text: &str, norm: &Normalized) -> Scan {
     let mut start: Option<usize> = None;
     let mut flush = |s: usize, e: usize, triggers: &mut Vec<Trigger>| {
         let Some(w) = folded.get(s..e) else { return };
-        let span = norm.original_span(s..e);
+        let start = norm.original_offset(s);
         let bare = w
             .strip_prefix('و')
             .or_else(|| w.strip_prefix('ف'))
             .filter(|b| has_chars(b, 2))
             .unwrap_or(w);
         let class = table.class(bare);
-        words.push(Word { span, class });
+        words.push(Word { start, class });
         let adverb = class & Class::ADVERBIAL != 0
             || (w.len() != bare.len() && table.class(w) & Class::ADVERBIAL != 0);
         if !adverb
@@ -1090,13 +1090,13 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> (usize, bool) {
 
 /// The words of a text before an offset (and from `floor` on), nearest first.
 fn words_before(words: &[Word], at: usize, floor: usize) -> impl Iterator<Item = &Word> {
-    let end = words.partition_point(|w| w.span.start < at);
+    let end = words.partition_point(|w| w.start < at);
     words
         .get(..end)
         .unwrap_or(&[])
         .iter()
         .rev()
-        .take_while(move |w| w.span.start >= floor)
+        .take_while(move |w| w.start >= floor)
 }
 
 /// Finds the events of a text and dates them from `mentions` (extracted from the same text, in
@@ -1251,7 +1251,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                 let own_time = before().any(|w| w.is(Class::RELATIVE))
                     || pluperfect(&scan.words, trig, sent.span.start)
                     || clause_opens_relative
-                    || temporal_adjective(&scan.words, trig).is_some()
+                    || temporal_adjective(&scan.words, trig)
                     || irrealis(&scan.words, trig, sent.span.start)
                     || vague.iter().any(|m| near_trigger(&m));
                 let free_near = free_near(trig);
@@ -1447,15 +1447,15 @@ struct Segments {
 
 impl Segments {
     fn new(text: &str, sent: &Sentence, words: &[Word], mentions: &[Mention]) -> Segments {
-        let from = words.partition_point(|w| w.span.start < sent.span.start);
+        let from = words.partition_point(|w| w.start < sent.span.start);
         let mut opens = Vec::new();
         let mut prev: Option<&Word> = None;
         for w in words.get(from..).unwrap_or(&[]) {
-            if w.span.start >= sent.span.end {
+            if w.start >= sent.span.end {
                 break;
             }
             if w.is(Class::COMPLEMENTIZER) && !prev.is_some_and(|p| p.is(Class::NOT_REPORTING)) {
-                opens.push(w.span.start);
+                opens.push(w.start);
             }
             prev = Some(w);
         }
@@ -1532,12 +1532,12 @@ fn pluperfect(words: &[Word], tr: &Trigger, floor: usize) -> bool {
     before().skip(qad + 1).any(|w| w.is(Class::KANA))
 }
 
-/// The word of time right after a trigger, if any ("الانتخابات [المقبلة]").
-fn temporal_adjective(words: &[Word], tr: &Trigger) -> Option<Range<usize>> {
-    let i = words.partition_point(|w| w.span.start < tr.span.end);
-    let w = words.get(i)?;
-    let adjacent = w.span.start.saturating_sub(tr.span.end) <= 2;
-    (adjacent && w.is(Class::TEMPORAL)).then(|| w.span.clone())
+/// Whether a word of time comes right after a trigger ("الانتخابات [المقبلة]").
+fn temporal_adjective(words: &[Word], tr: &Trigger) -> bool {
+    let i = words.partition_point(|w| w.start < tr.span.end);
+    words
+        .get(i)
+        .is_some_and(|w| w.start.saturating_sub(tr.span.end) <= 2 && w.is(Class::TEMPORAL))
 }
 
 /// Whether a word of asking or intending governs a trigger ("طالب أمس بتخصيص جلسة").
@@ -1598,7 +1598,7 @@ fn pick(
             .max_by_key(|(_, m)| m.span.end)
     };
     let floor = segs.pieces.first().copied().unwrap_or(0);
-    if temporal_adjective(&scan.words, tr).is_some() || irrealis(&scan.words, tr, floor) {
+    if temporal_adjective(&scan.words, tr) || irrealis(&scan.words, tr, floor) {
         return Pick::Restricted(after(true).or_else(|| after(false)).map(|&(i, _)| i));
     }
     let direct = after(true)
@@ -1832,25 +1832,24 @@ fn same_value(mentions: &[Mention], among: &[usize], v: Option<Value>) -> Vec<Me
 /// Splits the pieces of a sentence before the words that open a complement.
 fn split_complements(sent: &Sentence, words: &[Word]) -> Sentence {
     let mut pieces = Vec::with_capacity(sent.pieces.len());
-    let from = words.partition_point(|w| w.span.start < sent.span.start);
+    let from = words.partition_point(|w| w.start < sent.span.start);
     let mut ws = words.get(from..).unwrap_or(&[]).iter().peekable();
     for p in &sent.pieces {
         let mut start = p.span.start;
         let mut first = true;
         let mut opens = p.after_complement;
         while let Some(w) = ws.peek() {
-            let r = &w.span;
-            if r.start >= p.span.end {
+            if w.start >= p.span.end {
                 break;
             }
-            let is_comp = r.start >= p.span.start && w.is(Class::COMPLEMENTIZER);
-            if is_comp && r.start > start {
+            let is_comp = w.start >= p.span.start && w.is(Class::COMPLEMENTIZER);
+            if is_comp && w.start > start {
                 pieces.push(crate::document::Piece {
-                    span: start..r.start,
+                    span: start..w.start,
                     after_semicolon: first && p.after_semicolon,
                     after_complement: opens,
                 });
-                start = r.start;
+                start = w.start;
                 first = false;
                 opens = true;
             } else if is_comp {
