@@ -54,9 +54,25 @@ pub(crate) fn closer_of(c: char) -> Option<char> {
 /// quotation inside it starts, and the mark that closes it. Only the bytes that may start one
 /// are decoded.
 pub(crate) fn next_quote(text: &str, from: usize) -> Option<(usize, usize, char)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
+        // Eight bytes at once while none is `"` or the first byte of « (C2) or “ „ (E2): quotes
+        // are rare. The bytes these stand for never continue a character, so landing inside
+        // one does no harm.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(a);
+            let zero = |y: u64| y.wrapping_sub(ONES) & !y;
+            let found = zero(x ^ (ONES * 0x22)) | zero(x ^ (ONES * 0xC2)) | zero(x ^ (ONES * 0xE2));
+            if found & HIGH == 0 {
+                i += 8;
+                continue;
+            }
+        }
         let at = |k: usize| bytes.get(i + k).copied();
         // " « “ „
         let may = b == b'"'
