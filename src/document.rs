@@ -274,7 +274,11 @@ fn trim(text: &str, span: Range<usize>) -> Option<Range<usize>> {
     let s = text.get(span.clone())?;
     let start_trim = s.len() - s.trim_start_matches(is_filler).len();
     let t = s.trim_matches(is_filler);
-    if !t.chars().any(char::is_alphanumeric) {
+    // Arabic letters and ASCII first, without the Unicode tables.
+    let alphanumeric = |c: char| {
+        matches!(c, '\u{0621}'..='\u{064A}') || c.is_ascii_alphanumeric() || c.is_alphanumeric()
+    };
+    if !t.chars().any(alphanumeric) {
         return None;
     }
     let start = span.start + start_trim;
