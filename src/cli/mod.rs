@@ -383,11 +383,12 @@ impl Progress {
 }
 
 /// Reads JSONL (`{"id", "text", "date"?}` a line), or every .txt file of a directory (`id` is
-/// the file name, in sorted order), and answers each with `f` (from the text, its `id` and its reference), one JSON line each, in input
-/// order. A reader thread, `args.threads` workers and the writer (this thread) pass chunks of
-/// lines through bounded channels, and the reader stays at most a few chunks ahead of the
-/// writer, so memory stays bounded whatever the input's size. A line that cannot be read gives
-/// an error object and the run goes on; the result is `false` if any line failed.
+/// the file name, in sorted order), and answers each with `f` (from the text, its `id` and its
+/// reference), one JSON line each, in input order. A reader thread, `args.threads` workers and
+/// the writer (this thread) pass chunks of lines through bounded channels, and the reader stays
+/// at most a few chunks ahead of the writer, so memory stays bounded whatever the input's size.
+/// A line that cannot be read gives an error object and the run goes on; the result is `false`
+/// if any line failed.
 fn run_lines(
     args: &Args,
     out: &mut impl Write,
