@@ -29,6 +29,7 @@
 //! mention but no trigger is an event too, with no trigger.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -405,21 +406,52 @@ enum Form {
     Future,
 }
 
+/// What a trigger table entry gives: family, form, and the table entry it comes from (its
+/// lemma).
+type Entry = (&'static str, Form, &'static str);
+
 struct Table {
-    /// Folded form → family, form, and the table entry it comes from (its lemma).
-    words: HashMap<String, (&'static str, Form, &'static str)>,
-    relative: Vec<String>,
-    during: Vec<String>,
-    openers: Vec<String>,
-    complementizers: Vec<String>,
-    adverbial: Vec<String>,
-    not_reporting: Vec<String>,
-    pronouns: Vec<String>,
-    demonstratives: Vec<String>,
-    irrealis: Vec<String>,
-    temporal: Vec<String>,
-    until: Vec<String>,
+    /// Folded form → its entry.
+    words: WordMap<Entry>,
+    /// The entries of words ending in ة or ى, under the form they take before a pronoun
+    /// (زيارة → زيارت, التقى → التقا): "زيارته" finds زيارة without building "زيارة".
+    alts: WordMap<Entry>,
+    /// Which keys of `words` and `alts` may exist, by their first and last two bytes and their
+    /// length: most candidates of most words are turned away before any hashing.
+    filter: KeyFilter,
+    /// The first four bytes (two Arabic letters) of the keys of `words` and `alts`: every
+    /// candidate of a stem starts as the stem does, so a stem that starts like no key has none.
+    heads: Heads,
+    /// Folded word → the word lists it is in ([`Class`] bits): one lookup per word of the text
+    /// answers every "is it one of these words" the dating asks.
+    classes: WordMap<u16>,
+    class_filter: KeyFilter,
 }
+
+/// The word lists a word may be in, as bits of [`Word::class`].
+struct Class;
+
+impl Class {
+    const RELATIVE: u16 = 1;
+    const DURING: u16 = 1 << 1;
+    const OPENER: u16 = 1 << 2;
+    const COMPLEMENTIZER: u16 = 1 << 3;
+    const ADVERBIAL: u16 = 1 << 4;
+    const NOT_REPORTING: u16 = 1 << 5;
+    const PRONOUN: u16 = 1 << 6;
+    const DEMONSTRATIVE: u16 = 1 << 7;
+    const IRREALIS: u16 = 1 << 8;
+    const TEMPORAL: u16 = 1 << 9;
+    const UNTIL: u16 = 1 << 10;
+    /// قد, of the pluperfect.
+    const QAD: u16 = 1 << 11;
+    /// كان and its persons, of the pluperfect.
+    const KANA: u16 = 1 << 12;
+}
+
+/// The words of the pluperfect ("كانت قد أعلنت").
+const QAD: &[&str] = &["قد"];
+const KANA: &[&str] = &["كان", "كانت", "كانوا", "كانا", "كانتا"];
 
 fn verb_forms(past: &str, imperfect: &str) -> Vec<(String, Form)> {
     let mut out = Vec::new();
@@ -447,7 +479,7 @@ fn verb_forms(past: &str, imperfect: &str) -> Vec<(String, Form)> {
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut words = HashMap::new();
+    let mut words = WordMap::default();
     // Verbs first: a word that is a noun and a verb (قصف، حجز) is read as the verb, whose
     // tense says more.
     for &(family, verbs) in TRIGGER_VERBS {
@@ -462,20 +494,54 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             words.entry(fold(n)).or_insert((family, Form::Noun, *n));
         }
     }
-    let folded = |ws: &[&str]| ws.iter().map(|w| fold(w)).collect();
+    let mut alts = WordMap::default();
+    for (k, &e) in &words {
+        let alt = if let Some(b) = k.strip_suffix('ة') {
+            format!("{b}ت")
+        } else if let Some(b) = k.strip_suffix('ى') {
+            format!("{b}ا")
+        } else {
+            continue;
+        };
+        alts.insert(alt, e);
+    }
+    let mut filter = KeyFilter::default();
+    let mut heads = Heads::default();
+    for k in words.keys().chain(alts.keys()) {
+        filter.insert(k);
+        heads.insert(k);
+    }
+    let mut classes: WordMap<u16> = WordMap::default();
+    for (list, bit) in [
+        (RELATIVE_WORDS, Class::RELATIVE),
+        (DURING_WORDS, Class::DURING),
+        (CONTINUING_OPENERS, Class::OPENER),
+        (COMPLEMENTIZERS, Class::COMPLEMENTIZER),
+        (ADVERBIAL, Class::ADVERBIAL),
+        (NOT_REPORTING, Class::NOT_REPORTING),
+        (RELATIVE_PRONOUNS, Class::PRONOUN),
+        (DEMONSTRATIVES, Class::DEMONSTRATIVE),
+        (IRREALIS, Class::IRREALIS),
+        (TEMPORAL_ADJECTIVES, Class::TEMPORAL),
+        (UNTIL_WORDS, Class::UNTIL),
+        (QAD, Class::QAD),
+        (KANA, Class::KANA),
+    ] {
+        for w in list {
+            *classes.entry(fold(w)).or_default() |= bit;
+        }
+    }
+    let mut class_filter = KeyFilter::default();
+    for k in classes.keys() {
+        class_filter.insert(k);
+    }
     Table {
         words,
-        relative: folded(RELATIVE_WORDS),
-        during: folded(DURING_WORDS),
-        openers: folded(CONTINUING_OPENERS),
-        complementizers: folded(COMPLEMENTIZERS),
-        adverbial: folded(ADVERBIAL),
-        not_reporting: folded(NOT_REPORTING),
-        pronouns: folded(RELATIVE_PRONOUNS),
-        demonstratives: folded(DEMONSTRATIVES),
-        irrealis: folded(IRREALIS),
-        temporal: folded(TEMPORAL_ADJECTIVES),
-        until: folded(UNTIL_WORDS),
+        alts,
+        filter,
+        heads,
+        classes,
+        class_filter,
     }
 });
 
@@ -494,98 +560,296 @@ struct Found {
 }
 
 /// A folded word looked up in the trigger table, with its clitics peeled off: the family and
-/// the number of folded bytes of proclitics and the form of the word.
+/// the number of folded bytes of proclitics and the form of the word. The candidates are tried
+/// in a fixed order (the word, then without و/ف; bare, then without ب/ل/ك/س; then without the
+/// article; the stem, its accusative, then each pronoun) and the first found wins; none of them
+/// is built as a new string.
 fn lookup(word: &str) -> Option<Found> {
-    if word.chars().count() < 2 {
+    if !has_chars(word, 2) {
         return None;
     }
     let t = &*TABLE;
-    for (_, conj_len, w1) in strip_any(word, &["و", "ف"]) {
-        for (prep, prep_len, w2) in strip_any(w1, &["ب", "ل", "ك", "س"]) {
-            let mut stems = vec![(0, w2)];
-            if prep != "س"
-                && let Some(s) = w2.strip_prefix("ال")
-            {
-                stems.push(("ال".len(), s));
-            }
-            if prep == "ل"
-                && let Some(s) = w2.strip_prefix('ل')
-            {
-                // لل = ل + ال
-                stems.push(("ل".len(), s));
-            }
-            for (art_len, stem) in stems {
-                if stem.chars().count() < 2 {
-                    continue;
-                }
-                let pre = conj_len + prep_len + art_len;
-                let found = |&(family, form, lemma): &(&'static str, Form, &'static str),
-                             suffixed: bool| {
-                    let future = form == Form::Present && prep == "س";
-                    let form = if future {
-                        Form::Future
-                    } else if art_len > 0 {
-                        // "القصف", "العقد": with the article, a noun.
-                        Form::Noun
-                    } else {
-                        form
-                    };
-                    Found {
-                        family,
-                        pre,
-                        form,
-                        lemma,
-                        definite: art_len > 0 || suffixed,
-                        suffixed,
-                    }
-                };
-                if let Some(f) = t.words.get(stem) {
-                    return Some(found(f, false));
-                }
-                // The accusative of a noun: اتفاقا، اجتماعا
-                if let Some(s) = stem.strip_suffix('ا').filter(|s| s.chars().count() >= 3)
-                    && let Some(f) = t.words.get(s)
-                {
-                    return Some(found(f, false));
-                }
-                for suffix in SUFFIXES {
-                    let Some(s) = stem.strip_suffix(suffix) else {
-                        continue;
-                    };
-                    if s.chars().count() < 2 {
-                        continue;
-                    }
-                    if let Some(f) = t.words.get(s) {
-                        return Some(found(f, true));
-                    }
-                    // زيارته → زيارة, التقاه → التقى
-                    let alt = if let Some(b) = s.strip_suffix('ت') {
-                        format!("{b}ة")
-                    } else if let Some(b) = s.strip_suffix('ا') {
-                        format!("{b}ى")
-                    } else {
-                        continue;
-                    };
-                    if let Some(f) = t.words.get(&alt) {
-                        return Some(found(f, true));
-                    }
-                }
-            }
-        }
+    if let Some(f) = t.after_conjunction(word, 0) {
+        return Some(f);
     }
-    None
+    let w1 = word.strip_prefix('و').or_else(|| word.strip_prefix('ف'))?;
+    t.after_conjunction(w1, word.len() - w1.len())
 }
 
-/// The word itself, then the word without each prefix it starts with: (prefix, its length,
-/// the rest).
-fn strip_any<'a>(word: &'a str, prefixes: &[&'static str]) -> Vec<(&'static str, usize, &'a str)> {
-    let mut out = vec![("", 0, word)];
-    for &p in prefixes {
-        if let Some(rest) = word.strip_prefix(p) {
-            out.push((p, p.len(), rest));
+/// Whether a string has at least `n` characters, counting no further.
+fn has_chars(s: &str, n: usize) -> bool {
+    n == 0 || s.chars().nth(n - 1).is_some()
+}
+
+impl Table {
+    /// The word lists a folded word is in.
+    fn class(&self, w: &str) -> u16 {
+        if self.class_filter.may_hold(w) {
+            self.classes.get(w).copied().unwrap_or(0)
+        } else {
+            0
         }
     }
-    out
+
+    /// The entry of a folded key, if any; the filter first.
+    fn word(&self, key: &str) -> Option<&Entry> {
+        if self.filter.may_hold(key) {
+            self.words.get(key)
+        } else {
+            None
+        }
+    }
+
+    /// The entry of a word ending in ة or ى under the form it takes before a pronoun.
+    fn alt(&self, key: &str) -> Option<&Entry> {
+        if self.filter.may_hold(key) {
+            self.alts.get(key)
+        } else {
+            None
+        }
+    }
+
+    /// A word after its conjunction (`pre` bytes of it), as it is, then without ب/ل/ك/س.
+    fn after_conjunction(&self, w1: &str, pre: usize) -> Option<Found> {
+        if let Some(f) = self.after_preposition(w1, None, pre) {
+            return Some(f);
+        }
+        let prep = w1
+            .chars()
+            .next()
+            .filter(|c| matches!(c, 'ب' | 'ل' | 'ك' | 'س'))?;
+        let w2 = w1.get(prep.len_utf8()..)?;
+        self.after_preposition(w2, Some(prep), pre + prep.len_utf8())
+    }
+
+    /// A word after its conjunction and preposition (`pre` bytes of them): as it is, then
+    /// without the article (not after سـ), then لل read as ل + ال.
+    fn after_preposition(&self, w2: &str, prep: Option<char>, pre: usize) -> Option<Found> {
+        let future = prep == Some('س');
+        if let Some(f) = self.stem(w2, future, pre, 0) {
+            return Some(f);
+        }
+        if !future
+            && let Some(s) = w2.strip_prefix("ال")
+            && let Some(f) = self.stem(s, future, pre, "ال".len())
+        {
+            return Some(f);
+        }
+        if prep == Some('ل')
+            && let Some(s) = w2.strip_prefix('ل')
+        {
+            // لل = ل + ال
+            return self.stem(s, future, pre, "ل".len());
+        }
+        None
+    }
+
+    /// A stem (the word without its proclitics) looked up: as it is, in the accusative, then
+    /// with each pronoun after it. `pre` is the folded length of the clitics before the
+    /// article, `art_len` that of the article.
+    fn stem(&self, stem: &str, future_prefix: bool, pre: usize, art_len: usize) -> Option<Found> {
+        if !self.heads.may_start(stem) || !has_chars(stem, 2) {
+            return None;
+        }
+        let found = |&(family, form, lemma): &Entry, suffixed: bool| {
+            let future = form == Form::Present && future_prefix;
+            let form = if future {
+                Form::Future
+            } else if art_len > 0 {
+                // "القصف", "العقد": with the article, a noun.
+                Form::Noun
+            } else {
+                form
+            };
+            Found {
+                family,
+                pre: pre + art_len,
+                form,
+                lemma,
+                definite: art_len > 0 || suffixed,
+                suffixed,
+            }
+        };
+        if let Some(f) = self.word(stem) {
+            return Some(found(f, false));
+        }
+        // The accusative of a noun: اتفاقا، اجتماعا
+        if let Some(s) = stem.strip_suffix('ا').filter(|s| has_chars(s, 3))
+            && let Some(f) = self.word(s)
+        {
+            return Some(found(f, false));
+        }
+        let last = stem.as_bytes().last();
+        for suffix in SUFFIXES {
+            // The last byte first: most stems end in none of the pronouns.
+            if suffix.as_bytes().last() != last {
+                continue;
+            }
+            let Some(s) = stem.strip_suffix(suffix) else {
+                continue;
+            };
+            if !has_chars(s, 2) {
+                continue;
+            }
+            if let Some(f) = self.word(s) {
+                return Some(found(f, true));
+            }
+            // زيارته → زيارة, التقاه → التقى
+            if let Some(f) = self.alt(s) {
+                return Some(found(f, true));
+            }
+        }
+        None
+    }
+}
+
+/// A hash map of folded words with a cheap hash: the keys are a few bytes of Arabic, built
+/// by the crate, so a hash that resists flooding buys nothing.
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// A multiply-rotate hash over eight bytes at a time.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+const HASH_K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(HASH_K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut a = [0u8; 8];
+            for (d, s) in a.iter_mut().zip(rest) {
+                *d = *s;
+            }
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(a) ^ (rest.len() as u64) << 59)
+                .wrapping_mul(HASH_K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(HASH_K);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits weak; the table picks its buckets with them.
+        self.0 ^ (self.0 >> 31)
+    }
+}
+
+/// The first four bytes of a set of keys, as a 64 Kbit set (six bits and two of each pair of
+/// bytes), and whether any key is shorter than that.
+struct Heads {
+    bits: Vec<u64>,
+    short: bool,
+}
+
+impl Default for Heads {
+    fn default() -> Heads {
+        Heads {
+            bits: vec![0; 1024],
+            short: false,
+        }
+    }
+}
+
+impl Heads {
+    fn bit(key: &str) -> Option<usize> {
+        let &[a0, a1, a2, a3, ..] = key.as_bytes() else {
+            return None;
+        };
+        let two = |x: u8, y: u8| usize::from(x & 3) << 6 | usize::from(y & 63);
+        Some(two(a0, a1) << 8 | two(a2, a3))
+    }
+
+    fn insert(&mut self, key: &str) {
+        match Heads::bit(key) {
+            Some(bit) => {
+                if let Some(w) = self.bits.get_mut(bit >> 6) {
+                    *w |= 1 << (bit & 63);
+                }
+            }
+            None => self.short = true,
+        }
+    }
+
+    /// Whether a key may start as `stem` starts, or be shorter than four bytes. A key that a
+    /// prefix of `stem` equals starts with the same four bytes, unless it is shorter.
+    fn may_start(&self, stem: &str) -> bool {
+        match Heads::bit(stem) {
+            Some(bit) => {
+                self.short
+                    || self
+                        .bits
+                        .get(bit >> 6)
+                        .is_some_and(|w| w >> (bit & 63) & 1 == 1)
+            }
+            None => true,
+        }
+    }
+}
+
+/// A set of (first two bytes, last two bytes) pairs and a set of lengths, over the keys of a
+/// table: a string outside either is no key. Exact for what it holds: no key is turned away.
+struct KeyFilter {
+    pairs: Vec<u64>,
+    lens: u64,
+}
+
+impl Default for KeyFilter {
+    fn default() -> KeyFilter {
+        KeyFilter {
+            pairs: vec![0; 1024],
+            lens: 0,
+        }
+    }
+}
+
+impl KeyFilter {
+    /// The bit of a string: its first and last two bytes, six bits and two of each (the whole
+    /// of an Arabic letter's code in UTF-8).
+    fn bit(key: &str) -> Option<usize> {
+        let b = key.as_bytes();
+        let (&[a0, a1, ..], &[.., z0, z1]) = (b, b) else {
+            return None;
+        };
+        let two = |x: u8, y: u8| usize::from(x & 3) << 6 | usize::from(y & 63);
+        Some(two(a0, a1) << 8 | two(z0, z1))
+    }
+
+    fn len_bit(key: &str) -> u64 {
+        1 << key.len().min(63)
+    }
+
+    fn insert(&mut self, key: &str) {
+        self.lens |= KeyFilter::len_bit(key);
+        // Keys of fewer than two bytes are not filtered by their bytes.
+        if let Some(bit) = KeyFilter::bit(key)
+            && let Some(w) = self.pairs.get_mut(bit >> 6)
+        {
+            *w |= 1 << (bit & 63);
+        }
+    }
+
+    fn may_hold(&self, key: &str) -> bool {
+        if self.lens & KeyFilter::len_bit(key) == 0 {
+            return false;
+        }
+        match KeyFilter::bit(key) {
+            Some(bit) => self
+                .pairs
+                .get(bit >> 6)
+                .is_some_and(|w| w >> (bit & 63) & 1 == 1),
+            None => true,
+        }
+    }
 }
 
 /// The trigger word of an event.
@@ -610,7 +874,22 @@ pub struct Trigger {
 /// assert_eq!(found, [("وصل", "arrival"), ("زيارته", "visit"), ("لقاء", "meeting"), ("يلتقي", "meeting")]);
 /// ```
 pub fn triggers(text: &str) -> Vec<Trigger> {
-    scan(text).triggers
+    scan(text, &Normalized::new(text)).triggers
+}
+
+/// A word of the text.
+struct Word {
+    /// Where it starts in the original text (all the dating asks of a word's place).
+    start: usize,
+    /// The word lists its folded form without و/ف is in ([`Class`] bits).
+    class: u16,
+}
+
+impl Word {
+    /// Whether the word is in a list of [`Class`].
+    fn is(&self, class: u16) -> bool {
+        self.class & class != 0
+    }
 }
 
 struct Scan {
@@ -619,28 +898,32 @@ struct Scan {
     forms: Vec<Form>,
     /// The lemma of each trigger, whether it is definite and whether a pronoun follows it.
     lemmas: Vec<(&'static str, bool, bool)>,
-    /// Every word: original span, folded form without و/ف.
-    words: Vec<(Range<usize>, String)>,
+    /// Every word.
+    words: Vec<Word>,
 }
 
-fn scan(text: &str) -> Scan {
-    let norm = Normalized::new(text);
+/// The words and triggers of a text, from its folded form `norm`.
+fn scan(text: &str, norm: &Normalized) -> Scan {
     let folded = norm.as_str();
+    let table = &*TABLE;
     let mut triggers = Vec::new();
     let mut forms = Vec::new();
     let mut lemmas = Vec::new();
-    let mut words = Vec::new();
+    // About one word in every ten bytes of Arabic news: room for most texts at once.
+    let mut words = Vec::with_capacity(folded.len() / 8);
     let mut start: Option<usize> = None;
     let mut flush = |s: usize, e: usize, triggers: &mut Vec<Trigger>| {
         let Some(w) = folded.get(s..e) else { return };
-        let span = norm.original_span(s..e);
+        let start = norm.original_offset(s);
         let bare = w
             .strip_prefix('و')
             .or_else(|| w.strip_prefix('ف'))
-            .filter(|b| b.chars().count() >= 2)
+            .filter(|b| has_chars(b, 2))
             .unwrap_or(w);
-        words.push((span.clone(), bare.to_string()));
-        let adverb = TABLE.adverbial.iter().any(|a| a == w || a == bare);
+        let class = table.class(bare);
+        words.push(Word { start, class });
+        let adverb = class & Class::ADVERBIAL != 0
+            || (w.len() != bare.len() && table.class(w) & Class::ADVERBIAL != 0);
         if !adverb
             && let Some(Found {
                 family,
@@ -805,20 +1088,15 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> (usize, bool) {
     }
 }
 
-/// The words (folded, without و/ف) of a text before an offset, nearest first.
-fn words_before(
-    words: &[(Range<usize>, String)],
-    at: usize,
-    floor: usize,
-) -> impl Iterator<Item = &str> {
-    let end = words.partition_point(|(r, _)| r.start < at);
+/// The words of a text before an offset (and from `floor` on), nearest first.
+fn words_before(words: &[Word], at: usize, floor: usize) -> impl Iterator<Item = &Word> {
+    let end = words.partition_point(|w| w.start < at);
     words
         .get(..end)
         .unwrap_or(&[])
         .iter()
         .rev()
-        .take_while(move |(r, _)| r.start >= floor)
-        .map(|(_, w)| w.as_str())
+        .take_while(move |w| w.start >= floor)
 }
 
 /// Finds the events of a text and dates them from `mentions` (extracted from the same text, in
@@ -845,8 +1123,8 @@ fn words_before(
 /// ]);
 /// ```
 pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event> {
-    let table = &*TABLE;
-    let mut scan = scan(text);
+    let norm = Normalized::new(text);
+    let mut scan = scan(text, &norm);
     drop_triggers_in_dates(&mut scan, mentions);
     let sents = sentences(text);
     let mut out = Vec::new();
@@ -864,12 +1142,12 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
         })
     };
     for (si, sent) in sents.iter().enumerate() {
-        let sent = split_complements(sent, &scan.words, &table.complementizers);
-        let segs = Segments::new(text, &sent, &scan.words, mentions, table);
+        let sent = split_complements(sent, &scan.words);
+        let segs = Segments::new(text, &sent, &scan.words, mentions);
         let clauses = clauses_of(&sent, &scan.triggers, mentions, &mut ti, &mut mi);
         let opens_continuation = words_before(&scan.words, sent.span.end, sent.span.start)
             .last()
-            .is_some_and(|w| table.openers.iter().any(|o| o == w));
+            .is_some_and(|w| w.is(Class::OPENER));
         let dated_of = |c: &Clause| -> Vec<usize> {
             c.mentions
                 .iter()
@@ -899,7 +1177,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
         let first_word = |c: &Clause| words_before(&scan.words, c.span.end, c.span.start).last();
         let describes: Vec<bool> = clauses
             .iter()
-            .map(|c| first_word(c).is_some_and(|w| table.pronouns.iter().any(|p| p == w)))
+            .map(|c| first_word(c).is_some_and(|w| w.is(Class::PRONOUN)))
             .collect();
         for (ci, (clause, picks)) in clauses.iter().zip(&chosen).enumerate() {
             let dated = dated_of(clause);
@@ -937,7 +1215,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                 .filter(|m| {
                     !words_before(&scan.words, m.span.start, sent.span.start)
                         .next()
-                        .is_some_and(|w| table.until.iter().any(|u| u == w))
+                        .is_some_and(|w| w.is(Class::UNTIL))
                 })
                 .filter(|m| {
                     clause.triggers.iter().any(|&o| {
@@ -952,10 +1230,10 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
             let clause_text = text.get(clause.span.clone()).unwrap_or("").to_string();
             // "وبعد انسحاب القوات غادر", "قبل أن يغادر": the clause's time is relative to
             // another event.
-            let is_relative = |w: &str| table.relative.iter().any(|r| r == w);
+            let is_relative = |w: &Word| w.is(Class::RELATIVE);
             let first = first_word(clause);
             let clause_opens_relative = first.is_some_and(is_relative)
-                || (first.is_some_and(|w| table.complementizers.iter().any(|c| c == w))
+                || (first.is_some_and(|w| w.is(Class::COMPLEMENTIZER))
                     && words_before(&scan.words, clause.span.start, sent.span.start)
                         .next()
                         .is_some_and(is_relative));
@@ -970,10 +1248,10 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                     segs.same(m.span.start, trig.span.start)
                         && distance(&trig.span, &m.span).0 <= PRESENT_REACH
                 };
-                let own_time = before().any(|w| table.relative.iter().any(|r| r == w))
+                let own_time = before().any(|w| w.is(Class::RELATIVE))
                     || pluperfect(&scan.words, trig, sent.span.start)
                     || clause_opens_relative
-                    || temporal_adjective(&scan.words, trig).is_some()
+                    || temporal_adjective(&scan.words, trig)
                     || irrealis(&scan.words, trig, sent.span.start)
                     || vague.iter().any(|m| near_trigger(&m));
                 let free_near = free_near(trig);
@@ -990,7 +1268,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
                     inherited.insert(m.value);
                     let ms = same_value(mentions, &free_near, Some(m.value));
                     (Some(m.value), DatedBy::Inherited, ms)
-                } else if before().any(|w| table.during.iter().any(|d| d == w))
+                } else if before().any(|w| w.is(Class::DURING))
                     && let Some((v, ms)) = sent_events
                         .iter()
                         .rev()
@@ -1120,7 +1398,7 @@ pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event
         .map(|((t, &(l, definite, suffixed)), &form)| {
             let shown = words_before(&scan.words, t.span.start, 0)
                 .next()
-                .is_some_and(|w| table.demonstratives.iter().any(|d| d == w));
+                .is_some_and(|w| w.is(Class::DEMONSTRATIVE));
             // A noun points back with the article, a possessive or a demonstrative; a bare
             // verb in the past tells again what the same verb told ("أوقفت ماليزيا...").
             let back = match form {
@@ -1168,49 +1446,34 @@ struct Segments {
 }
 
 impl Segments {
-    fn new(
-        text: &str,
-        sent: &Sentence,
-        words: &[(Range<usize>, String)],
-        mentions: &[Mention],
-        table: &Table,
-    ) -> Segments {
-        let from = words.partition_point(|(r, _)| r.start < sent.span.start);
+    fn new(text: &str, sent: &Sentence, words: &[Word], mentions: &[Mention]) -> Segments {
+        let from = words.partition_point(|w| w.start < sent.span.start);
         let mut opens = Vec::new();
-        let mut prev: Option<&str> = None;
-        for (r, w) in words.get(from..).unwrap_or(&[]) {
-            if r.start >= sent.span.end {
+        let mut prev: Option<&Word> = None;
+        for w in words.get(from..).unwrap_or(&[]) {
+            if w.start >= sent.span.end {
                 break;
             }
-            let is_comp = table.complementizers.iter().any(|c| c == w);
-            if is_comp && !prev.is_some_and(|p| table.not_reporting.iter().any(|n| n == p)) {
-                opens.push(r.start);
+            if w.is(Class::COMPLEMENTIZER) && !prev.is_some_and(|p| p.is(Class::NOT_REPORTING)) {
+                opens.push(w.start);
             }
             prev = Some(w);
         }
         let mut quotes = Vec::new();
         let body = text.get(sent.span.clone()).unwrap_or("");
-        let mut open: Option<(usize, char)> = None;
-        for (i, c) in body.char_indices() {
-            match open {
-                Some((s, close)) if c == close => {
-                    // A quotation with a date of its own; a name in quotes ("«حوار التوافق
-                    // الوطني» خلال يونيو") is part of the sentence.
-                    let q = sent.span.start + s..sent.span.start + i;
-                    let from = mentions.partition_point(|m| m.span.start < q.start);
-                    if mentions
-                        .get(from..)
-                        .unwrap_or(&[])
-                        .iter()
-                        .take_while(|m| m.span.start < q.end)
-                        .any(is_dated)
-                    {
-                        quotes.push(q);
-                    }
-                    open = None;
-                }
-                Some(_) => {}
-                None => open = crate::document::closer_of(c).map(|close| (i, close)),
+        for (s, i) in quotations(body) {
+            // A quotation with a date of its own; a name in quotes ("«حوار التوافق
+            // الوطني» خلال يونيو") is part of the sentence.
+            let q = sent.span.start + s..sent.span.start + i;
+            let from = mentions.partition_point(|m| m.span.start < q.start);
+            if mentions
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|m| m.span.start < q.end)
+                .any(is_dated)
+            {
+                quotes.push(q);
             }
         }
         let pieces = sent.pieces.iter().map(|p| p.span.start).collect();
@@ -1240,32 +1503,48 @@ impl Segments {
     }
 }
 
-/// "كانت قد أعلنت": the pluperfect tells of a time before the one the text is at.
-fn pluperfect(words: &[(Range<usize>, String)], tr: &Trigger, floor: usize) -> bool {
-    // "كانت قد أعلنت", "كانت ... قد تم تأجيلها"
-    let before: Vec<&str> = words_before(words, tr.span.start, floor).take(10).collect();
-    let Some(qad) = before.iter().take(2).position(|&w| w == "قد") else {
-        return false;
-    };
-    before
-        .iter()
-        .skip(qad + 1)
-        .any(|w| matches!(*w, "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"))
+/// The quotations of a sentence: where each opening mark is and where its closing mark is. A
+/// quotation left open ends the search.
+fn quotations(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some((s, inside, close)) = crate::document::next_quote(body, at) {
+        let Some(i) = body
+            .get(inside..)
+            .and_then(|r| r.find(close))
+            .map(|k| inside + k)
+        else {
+            break;
+        };
+        out.push((s, i));
+        at = i + close.len_utf8();
+    }
+    out
 }
 
-/// The word of time right after a trigger, if any ("الانتخابات [المقبلة]").
-fn temporal_adjective(words: &[(Range<usize>, String)], tr: &Trigger) -> Option<Range<usize>> {
-    let i = words.partition_point(|(r, _)| r.start < tr.span.end);
-    let (r, w) = words.get(i)?;
-    let adjacent = r.start.saturating_sub(tr.span.end) <= 2;
-    (adjacent && TABLE.temporal.iter().any(|t| t == w)).then(|| r.clone())
+/// "كانت قد أعلنت": the pluperfect tells of a time before the one the text is at.
+fn pluperfect(words: &[Word], tr: &Trigger, floor: usize) -> bool {
+    // "كانت قد أعلنت", "كانت ... قد تم تأجيلها"
+    let before = || words_before(words, tr.span.start, floor).take(10);
+    let Some(qad) = before().take(2).position(|w| w.is(Class::QAD)) else {
+        return false;
+    };
+    before().skip(qad + 1).any(|w| w.is(Class::KANA))
+}
+
+/// Whether a word of time comes right after a trigger ("الانتخابات [المقبلة]").
+fn temporal_adjective(words: &[Word], tr: &Trigger) -> bool {
+    let i = words.partition_point(|w| w.start < tr.span.end);
+    words
+        .get(i)
+        .is_some_and(|w| w.start.saturating_sub(tr.span.end) <= 2 && w.is(Class::TEMPORAL))
 }
 
 /// Whether a word of asking or intending governs a trigger ("طالب أمس بتخصيص جلسة").
-fn irrealis(words: &[(Range<usize>, String)], tr: &Trigger, floor: usize) -> bool {
+fn irrealis(words: &[Word], tr: &Trigger, floor: usize) -> bool {
     words_before(words, tr.span.start, floor)
         .take(5)
-        .any(|w| TABLE.irrealis.iter().any(|i| i == w))
+        .any(|w| w.is(Class::IRREALIS))
 }
 
 /// The dated mention of its clause a trigger takes, of its own segment of speech: the nearest
@@ -1319,7 +1598,7 @@ fn pick(
             .max_by_key(|(_, m)| m.span.end)
     };
     let floor = segs.pieces.first().copied().unwrap_or(0);
-    if temporal_adjective(&scan.words, tr).is_some() || irrealis(&scan.words, tr, floor) {
+    if temporal_adjective(&scan.words, tr) || irrealis(&scan.words, tr, floor) {
         return Pick::Restricted(after(true).or_else(|| after(false)).map(|&(i, _)| i));
     }
     let direct = after(true)
@@ -1551,30 +1830,26 @@ fn same_value(mentions: &[Mention], among: &[usize], v: Option<Value>) -> Vec<Me
 }
 
 /// Splits the pieces of a sentence before the words that open a complement.
-fn split_complements(
-    sent: &Sentence,
-    words: &[(Range<usize>, String)],
-    comp: &[String],
-) -> Sentence {
+fn split_complements(sent: &Sentence, words: &[Word]) -> Sentence {
     let mut pieces = Vec::with_capacity(sent.pieces.len());
-    let from = words.partition_point(|(r, _)| r.start < sent.span.start);
+    let from = words.partition_point(|w| w.start < sent.span.start);
     let mut ws = words.get(from..).unwrap_or(&[]).iter().peekable();
     for p in &sent.pieces {
         let mut start = p.span.start;
         let mut first = true;
         let mut opens = p.after_complement;
-        while let Some((r, w)) = ws.peek() {
-            if r.start >= p.span.end {
+        while let Some(w) = ws.peek() {
+            if w.start >= p.span.end {
                 break;
             }
-            let is_comp = r.start >= p.span.start && comp.iter().any(|c| c == w);
-            if is_comp && r.start > start {
+            let is_comp = w.start >= p.span.start && w.is(Class::COMPLEMENTIZER);
+            if is_comp && w.start > start {
                 pieces.push(crate::document::Piece {
-                    span: start..r.start,
+                    span: start..w.start,
                     after_semicolon: first && p.after_semicolon,
                     after_complement: opens,
                 });
-                start = r.start;
+                start = w.start;
                 first = false;
                 opens = true;
             } else if is_comp {
@@ -1684,6 +1959,253 @@ mod tests {
         for (w, want) in cases {
             assert_eq!(family(w), want, "{w}");
         }
+    }
+
+    /// The lookup as it was first written, one string at a time: the model [`lookup`] must agree
+    /// with.
+    fn lookup_slow(word: &str) -> Option<Found> {
+        if word.chars().count() < 2 {
+            return None;
+        }
+        let t = &*TABLE;
+        for (_, conj_len, w1) in strip_any(word, &["و", "ف"]) {
+            for (prep, prep_len, w2) in strip_any(w1, &["ب", "ل", "ك", "س"]) {
+                let mut stems = vec![(0, w2)];
+                if prep != "س"
+                    && let Some(s) = w2.strip_prefix("ال")
+                {
+                    stems.push(("ال".len(), s));
+                }
+                if prep == "ل"
+                    && let Some(s) = w2.strip_prefix('ل')
+                {
+                    // لل = ل + ال
+                    stems.push(("ل".len(), s));
+                }
+                for (art_len, stem) in stems {
+                    if stem.chars().count() < 2 {
+                        continue;
+                    }
+                    let pre = conj_len + prep_len + art_len;
+                    let found = |&(family, form, lemma): &(&'static str, Form, &'static str),
+                                 suffixed: bool| {
+                        let future = form == Form::Present && prep == "س";
+                        let form = if future {
+                            Form::Future
+                        } else if art_len > 0 {
+                            // "القصف", "العقد": with the article, a noun.
+                            Form::Noun
+                        } else {
+                            form
+                        };
+                        Found {
+                            family,
+                            pre,
+                            form,
+                            lemma,
+                            definite: art_len > 0 || suffixed,
+                            suffixed,
+                        }
+                    };
+                    if let Some(f) = t.words.get(stem) {
+                        return Some(found(f, false));
+                    }
+                    // The accusative of a noun: اتفاقا، اجتماعا
+                    if let Some(s) = stem.strip_suffix('ا').filter(|s| s.chars().count() >= 3)
+                        && let Some(f) = t.words.get(s)
+                    {
+                        return Some(found(f, false));
+                    }
+                    for suffix in SUFFIXES {
+                        let Some(s) = stem.strip_suffix(suffix) else {
+                            continue;
+                        };
+                        if s.chars().count() < 2 {
+                            continue;
+                        }
+                        if let Some(f) = t.words.get(s) {
+                            return Some(found(f, true));
+                        }
+                        // زيارته → زيارة, التقاه → التقى
+                        let alt = if let Some(b) = s.strip_suffix('ت') {
+                            format!("{b}ة")
+                        } else if let Some(b) = s.strip_suffix('ا') {
+                            format!("{b}ى")
+                        } else {
+                            continue;
+                        };
+                        if let Some(f) = t.words.get(&alt) {
+                            return Some(found(f, true));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The word itself, then the word without each prefix it starts with: (prefix, its length,
+    /// the rest).
+    fn strip_any<'a>(
+        word: &'a str,
+        prefixes: &[&'static str],
+    ) -> Vec<(&'static str, usize, &'a str)> {
+        let mut out = vec![("", 0, word)];
+        for &p in prefixes {
+            if let Some(rest) = word.strip_prefix(p) {
+                out.push((p, p.len(), rest));
+            }
+        }
+        out
+    }
+
+    fn key(f: Option<Found>) -> Option<(&'static str, usize, Form, &'static str, bool, bool)> {
+        f.map(|f| (f.family, f.pre, f.form, f.lemma, f.definite, f.suffixed))
+    }
+
+    #[test]
+    fn lookup_agrees_with_model() {
+        let sample = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ant-jawharafm-sample.jsonl"
+        ))
+        .unwrap_or_default();
+        let text = fold(&sample);
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        // Every key with every chain of clitics and every pronoun, as written and with the
+        // letter a pronoun changes (زيارة → زيارت، التقى → التقا).
+        let mut keys: Vec<String> = TABLE.words.keys().cloned().collect();
+        keys.sort();
+        for k in &keys {
+            let mut stems = vec![k.clone(), format!("{k}ا")];
+            for b in [
+                k.strip_suffix('ة').map(|b| format!("{b}ت")),
+                k.strip_suffix('ى').map(|b| format!("{b}ا")),
+            ]
+            .into_iter()
+            .flatten()
+            .chain([k.clone()])
+            {
+                for suf in SUFFIXES {
+                    stems.push(format!("{b}{suf}"));
+                }
+            }
+            for st in &stems {
+                for p in [
+                    "", "و", "ف", "ب", "ل", "ك", "س", "وب", "فل", "وس", "ال", "وال", "بال", "وبال",
+                    "لل", "ولل", "سال", "ول",
+                ] {
+                    words.push(format!("{p}{st}"));
+                    if let Some(rest) = st.strip_prefix("ال") {
+                        words.push(format!("{p}{rest}"));
+                    }
+                }
+            }
+        }
+        words.extend(["م", "ه", "و", "وا", "لل", "ال", "x", "ab", "لab", "ولا"].map(String::from));
+        let mut found = 0;
+        for w in &words {
+            let want = key(lookup_slow(w));
+            assert_eq!(key(lookup(w)), want, "{w}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 10_000, "{found} of {}", words.len());
+    }
+
+    #[test]
+    fn classes_agree_with_the_lists() {
+        let sample = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ant-jawharafm-sample.jsonl"
+        ))
+        .unwrap_or_default();
+        let lists: [(&[&str], u16); 13] = [
+            (RELATIVE_WORDS, Class::RELATIVE),
+            (DURING_WORDS, Class::DURING),
+            (CONTINUING_OPENERS, Class::OPENER),
+            (COMPLEMENTIZERS, Class::COMPLEMENTIZER),
+            (ADVERBIAL, Class::ADVERBIAL),
+            (NOT_REPORTING, Class::NOT_REPORTING),
+            (RELATIVE_PRONOUNS, Class::PRONOUN),
+            (DEMONSTRATIVES, Class::DEMONSTRATIVE),
+            (IRREALIS, Class::IRREALIS),
+            (TEMPORAL_ADJECTIVES, Class::TEMPORAL),
+            (UNTIL_WORDS, Class::UNTIL),
+            (QAD, Class::QAD),
+            (KANA, Class::KANA),
+        ];
+        let text = fold(&sample);
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_string)
+            .collect();
+        for (list, _) in lists {
+            for w in list {
+                let f = fold(w);
+                words.push(format!("و{f}"));
+                words.push(f.chars().skip(1).collect());
+                words.push(f);
+            }
+        }
+        let mut hits = 0;
+        for w in &words {
+            let want = lists
+                .iter()
+                .filter(|(list, _)| list.iter().any(|x| fold(x) == *w))
+                .fold(0, |a, (_, bit)| a | bit);
+            assert_eq!(TABLE.class(w), want, "{w}");
+            hits += usize::from(want != 0);
+        }
+        assert!(hits > 1000, "{hits}");
+    }
+
+    /// The quotations as first found, one character at a time.
+    fn quotations_slow(body: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in body.char_indices() {
+            match open {
+                Some((s, close)) if c == close => {
+                    out.push((s, i));
+                    open = None;
+                }
+                Some(_) => {}
+                None => open = crate::document::closer_of(c).map(|close| (i, close)),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn quotations_agree_with_model() {
+        let sample = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ant-jawharafm-sample.jsonl"
+        ))
+        .unwrap_or_default();
+        let mut texts: Vec<String> = sample.lines().map(str::to_string).collect();
+        for t in [
+            "قال «وصلنا» ثم \"غادر\" و“هنا” و„هناك“ و«مفتوح",
+            "«»",
+            "\"\"\"",
+            "“",
+            "„“”",
+            "a«b\"c»d\"",
+            "",
+        ] {
+            texts.push(t.to_string());
+        }
+        let mut found = 0;
+        for t in &texts {
+            let want = quotations_slow(t);
+            assert_eq!(quotations(t), want, "{t}");
+            found += want.len();
+        }
+        assert!(found > 100, "{found}");
     }
 
     fn dated(text: &str) -> Vec<(Option<&'static str>, Option<String>, DatedBy)> {

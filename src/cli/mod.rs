@@ -73,6 +73,22 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// [`Reference::json`] printed onto `s`. A date given or from the clock is only
+    /// `{"date", "source"}`, written directly; an inferred one goes through the tree (its
+    /// confidence prints as the tree prints an `f32`).
+    fn push_json(&self, s: &mut String) {
+        if self.doc.source.is_inferred() {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{}", self.json());
+            return;
+        }
+        s.push_str("{\"date\":");
+        push_str(s, &self.anchor.to_string());
+        s.push_str(",\"source\":");
+        push_str(s, self.source);
+        s.push('}');
+    }
+
     pub fn json(&self) -> Json {
         let mut j = serde_json::to_value(&self.doc).unwrap_or(Json::Null);
         if let Some(map) = j.as_object_mut() {
@@ -198,9 +214,8 @@ pub fn run_timeline(args: &Args, out: &mut impl Write) -> io::Result<bool> {
         (tl, reference.json())
     };
     if args.jsonl || is_dir(args) {
-        return run_jsonl(args, out, |read, reference| {
-            let (tl, r) = timeline(read, reference);
-            json!({"reference": r, "events": serde_json::to_value(&tl.events).unwrap_or(Json::Null)})
+        return run_lines(args, out, |read, id, reference| {
+            timeline_line(&builder.build_read(read, &reference.doc), &id, reference)
         });
     }
     let text = read_input(args.positional.first().map(String::as_str), args.lossy)?;
@@ -368,30 +383,12 @@ impl Progress {
 }
 
 /// Reads JSONL (`{"id", "text", "date"?}` a line), or every .txt file of a directory (`id` is
-/// the file name, in sorted order), and answers each with `f`, one JSON line each, in input
-/// order. A reader thread, `args.threads` workers and the writer (this thread) pass chunks of
-/// lines through bounded channels, and the reader stays at most a few chunks ahead of the
-/// writer, so memory stays bounded whatever the input's size. A line that cannot be read gives
-/// an error object and the run goes on; the result is `false` if any line failed.
-pub fn run_jsonl(
-    args: &Args,
-    out: &mut impl Write,
-    f: impl Fn(&Prepared<'_>, &Reference) -> Json + Sync,
-) -> io::Result<bool> {
-    run_lines(args, out, |read, id, reference| {
-        let mut answer = f(read, reference);
-        if let Some(map) = answer.as_object_mut() {
-            let mut with_id = serde_json::Map::new();
-            with_id.insert("id".to_string(), id);
-            with_id.extend(std::mem::take(map));
-            answer = Json::Object(with_id);
-        }
-        answer.to_string()
-    })
-}
-
-/// [`run_jsonl`] with an answer written directly as one line of JSON, from the text, its `id`
-/// and its reference.
+/// the file name, in sorted order), and answers each with `f` (from the text, its `id` and its
+/// reference), one JSON line each, in input order. A reader thread, `args.threads` workers and
+/// the writer (this thread) pass chunks of lines through bounded channels, and the reader stays
+/// at most a few chunks ahead of the writer, so memory stays bounded whatever the input's size.
+/// A line that cannot be read gives an error object and the run goes on; the result is `false`
+/// if any line failed.
 fn run_lines(
     args: &Args,
     out: &mut impl Write,
@@ -599,33 +596,277 @@ fn extract_line(read: &Prepared<'_>, id: &Json, reference: &Reference) -> String
     use std::fmt::Write as _;
     let ms = read.extract(&reference.anchor);
     let mut s = String::with_capacity(64 + ms.len() * 256);
-    let json = |v: Result<Json, serde_json::Error>| v.unwrap_or(Json::Null).to_string();
     let _ = write!(s, "{{\"id\":{id},\"mentions\":[");
     for (k, m) in ms.iter().enumerate() {
         if k > 0 {
             s.push(',');
         }
-        let _ = write!(
-            s,
-            "{{\"char_end\":{},\"char_start\":{},\"end\":{},\"expr\":{}",
-            m.char_span.end,
-            m.char_span.start,
-            m.span.end,
-            json(serde_json::to_value(&m.expr)),
-        );
-        if !m.flags.is_empty() {
-            let _ = write!(s, ",\"flags\":{}", json(serde_json::to_value(&m.flags)));
-        }
-        let _ = write!(
-            s,
-            ",\"grain\":{},\"start\":{},\"text\":{},\"type\":{},\"value\":{}}}",
-            json(serde_json::to_value(m.grain)),
-            m.span.start,
-            json(serde_json::to_value(&m.text)),
-            json(serde_json::to_value(m.kind)),
-            json(serde_json::to_value(m.value)),
-        );
+        push_mention(&mut s, m);
     }
-    let _ = write!(s, "],\"reference\":{}}}", reference.json());
+    s.push_str("],\"reference\":");
+    reference.push_json(&mut s);
+    s.push('}');
     s
+}
+
+/// One `timeline --jsonl` line, `{"events", "id", "reference"}`, written directly like
+/// [`extract_line`]: each event's keys in sorted order, as the `serde_json::Value` tree of
+/// [`tarikh::event::Event`]'s JSON prints them.
+fn timeline_line(tl: &tarikh::Timeline, id: &Json, reference: &Reference) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(64 + tl.events.len() * 512);
+    s.push_str("{\"events\":[");
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+    for (k, e) in tl.events.iter().enumerate() {
+        if k > 0 {
+            s.push(',');
+        }
+        let _ = write!(s, "{{\"dated_by\":\"{}\",\"end\":", e.dated_by.as_str());
+        push_opt_str(&mut s, day(e.value.and_then(|v| v.last_day())).as_deref());
+        s.push_str(",\"family\":");
+        push_opt_str(&mut s, e.family());
+        s.push_str(",\"grain\":");
+        push_opt_str(&mut s, e.value.and_then(|v| v.grain()).map(|g| g.as_str()));
+        s.push_str(",\"mentions\":[");
+        for (j, m) in e.mentions.iter().enumerate() {
+            if j > 0 {
+                s.push(',');
+            }
+            push_mention(&mut s, m);
+        }
+        s.push(']');
+        if !e.repeats.is_empty() {
+            s.push_str(",\"repeats\":[");
+            for (j, r) in e.repeats.iter().enumerate() {
+                if j > 0 {
+                    s.push(',');
+                }
+                let _ = write!(s, "[{},{}]", r.start, r.end);
+            }
+            s.push(']');
+        }
+        let _ = write!(s, ",\"span\":[{},{}],\"start\":", e.span.start, e.span.end);
+        push_opt_str(&mut s, day(e.value.and_then(|v| v.first_day())).as_deref());
+        s.push_str(",\"text\":");
+        push_str(&mut s, &e.text);
+        s.push_str(",\"trigger\":");
+        push_opt_str(&mut s, e.trigger.as_ref().map(|t| t.text.as_str()));
+        if e.triggers.len() > 1 {
+            s.push_str(",\"triggers\":[");
+            for (j, t) in e.triggers.iter().enumerate() {
+                if j > 0 {
+                    s.push(',');
+                }
+                push_str(&mut s, &t.text);
+            }
+            s.push(']');
+        }
+        s.push_str(",\"value\":");
+        push_opt_str(&mut s, e.value.map(|v| v.to_string()).as_deref());
+        s.push('}');
+    }
+    let _ = write!(s, "],\"id\":{id},\"reference\":");
+    reference.push_json(&mut s);
+    s.push('}');
+    s
+}
+
+/// A mention's JSON object, keys in sorted order (as a `serde_json::Value` tree prints them).
+fn push_mention(s: &mut String, m: &Mention) {
+    use std::fmt::Write as _;
+    let json = |v: Result<Json, serde_json::Error>| v.unwrap_or(Json::Null);
+    let _ = write!(
+        s,
+        "{{\"char_end\":{},\"char_start\":{},\"end\":{},\"expr\":{}",
+        m.char_span.end,
+        m.char_span.start,
+        m.span.end,
+        json(serde_json::to_value(&m.expr)),
+    );
+    if !m.flags.is_empty() {
+        let _ = write!(s, ",\"flags\":{}", json(serde_json::to_value(&m.flags)));
+    }
+    s.push_str(",\"grain\":");
+    push_opt_str(s, m.grain.map(|g| g.as_str()));
+    let _ = write!(s, ",\"start\":{},\"text\":", m.span.start);
+    push_str(s, &m.text);
+    let _ = write!(s, ",\"type\":\"{}\",\"value\":", m.kind.as_str());
+    push_str(s, &m.value.to_string());
+    s.push('}');
+}
+
+/// A JSON string, escaped as serde_json escapes it: `"` and `\\`, the short forms of backspace,
+/// tab, newline, form feed and carriage return, `\u00xx` for the other control characters.
+fn push_str(s: &mut String, v: &str) {
+    s.push('"');
+    let bytes = v.as_bytes();
+    let mut from = 0;
+    while let Some(i) = next_escape(bytes, from) {
+        let Some(&b) = bytes.get(i) else { break };
+        s.push_str(v.get(from..i).unwrap_or(""));
+        let short = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            0x0c => "\\f",
+            b'\r' => "\\r",
+            _ => "",
+        };
+        if short.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            s.push_str("\\u00");
+            for d in [b >> 4, b & 15] {
+                s.push(char::from(HEX.get(usize::from(d)).copied().unwrap_or(b'0')));
+            }
+        } else {
+            s.push_str(short);
+        }
+        from = i + 1;
+    }
+    s.push_str(v.get(from..).unwrap_or(""));
+    s.push('"');
+}
+
+/// The first byte at or after `from` that a JSON string must escape (a control character, `"`
+/// or `\\`). Eight bytes are tested at once: most text has none.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(a);
+        // Whether some byte is below 0x20, or is zero once xored with `"` or `\\`.
+        let below = x.wrapping_sub(ONES * 0x20) & !x;
+        let q = x ^ (ONES * u64::from(b'"'));
+        let bs = x ^ (ONES * u64::from(b'\\'));
+        let zero = |y: u64| y.wrapping_sub(ONES) & !y;
+        if (below | zero(q) | zero(bs)) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .unwrap_or(&[])
+        .iter()
+        .position(|&b| escaped(b))
+        .map(|k| i + k)
+}
+
+/// A JSON string, or `null`.
+fn push_opt_str(s: &mut String, v: Option<&str>) {
+    match v {
+        Some(v) => push_str(s, v),
+        None => s.push_str("null"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_as_serde_json_escapes_them() {
+        let mut all: String = (0u8..0x80).map(char::from).collect();
+        all.push_str("زيارة \"الوزير\" \\ «اليوم»\u{2067}\u{7f}");
+        let long = format!("{all}{all}«زيارة»\u{1f}ab\\cd\"ef{}", "ز".repeat(40));
+        for v in [
+            all.as_str(),
+            "",
+            "\"",
+            "a\u{1}b",
+            "تم\n",
+            long.as_str(),
+            "12345678\"",
+            "1234567\\8",
+        ] {
+            let mut s = String::new();
+            push_str(&mut s, v);
+            assert_eq!(s, serde_json::to_string(v).unwrap_or_default(), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn references_print_as_their_tree() {
+        let x = Extractor::new();
+        let Some(fallback) = Anchor::from_ymd(2026, 1, 1) else {
+            return;
+        };
+        for (text, given) in [
+            ("وصل الوزير أمس الاثنين 9 تموز 2012.", None),
+            ("رام الله 12-7-2012 - وصل الوزير.", None),
+            ("لا تاريخ هنا.", None),
+            ("وصل الوزير أمس.", Some(fallback)),
+        ] {
+            let read = x.prepare(text);
+            let mut reference = reference_read(given, &read);
+            if given.is_none() && !reference.doc.source.is_inferred() {
+                // Not the clock: a fixed fallback, so that the test does not read the date.
+                reference.doc = infer_prepared(&read, fallback);
+                reference.anchor = reference.doc.anchor;
+                reference.source = "clock";
+            }
+            let mut s = String::new();
+            reference.push_json(&mut s);
+            assert_eq!(s, reference.json().to_string(), "{text}");
+        }
+    }
+
+    #[test]
+    fn escapes_found_at_every_place() {
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut bytes = vec![b'a'; 17];
+                if let Some(x) = bytes.get_mut(at) {
+                    *x = b;
+                }
+                let want = bytes
+                    .iter()
+                    .position(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                assert_eq!(next_escape(&bytes, 0), want, "{b} at {at}");
+                // Bytes above 0x7f next to it do not hide it or stand for it.
+                let mut high = vec![0xd8u8; 17];
+                if let Some(x) = high.get_mut(at) {
+                    *x = b;
+                }
+                let want = high
+                    .iter()
+                    .position(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                assert_eq!(next_escape(&high, 0), want, "{b} at {at} among high bytes");
+            }
+        }
+    }
+
+    #[test]
+    fn timeline_lines_are_the_value_tree_printed() {
+        let texts = [
+            "وصل الوزير إلى دمشق الاثنين 9 تموز 2012. وخلال زيارته التقى الرئيس. وبعد سقوط النظام تغير كل شيء.",
+            "قال الوزير اليوم إن الاجتماع سيعقد غدا، وإن \"الزيارة\" كانت في 3 آذار 2012.\tثم غادر.",
+            "عقد الوزيران لقاء اليوم في الرياض. وقال الوزير إن اللقاء كان مثمرا. اللقاء اليوم.",
+            "",
+        ];
+        let x = Extractor::new();
+        let builder = TimelineBuilder::new();
+        for text in texts {
+            let read = x.prepare(text);
+            let reference = reference_read(Anchor::from_ymd(2025, 12, 24), &read);
+            let tl = builder.build_read(&read, &reference.doc);
+            let id = json!("doc-1");
+            let want = json!({
+                "id": id,
+                "reference": reference.json(),
+                "events": serde_json::to_value(&tl.events).unwrap_or(Json::Null),
+            });
+            assert_eq!(
+                timeline_line(&tl, &id, &reference),
+                want.to_string(),
+                "{text}"
+            );
+        }
+    }
 }
