@@ -38,13 +38,13 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
         datetimes: Memo::default(),
     };
     let mut i = 0;
-    while let Some(t) = toks.get(i) {
-        // Most tokens are words with no entry, and of those only "ال" before digits can start
-        // an expression: turn the others away before anything else.
-        if t.entry.is_none() && t.kind == Kind::Word && t.end - t.start != 4 {
-            i += 1;
-            continue;
-        }
+    // Most tokens are words with no entry, links (و، في، إلى) or punctuation: one pass over the
+    // slice steps over them to the next token that may begin something.
+    while let Some(k) = toks
+        .get(i..)
+        .and_then(|rest| rest.iter().position(may_start))
+    {
+        i += k;
         if p.can_start(i)
             && let Some((expr, end)) = p.any(i)
             && end > i
@@ -62,6 +62,29 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
 }
 
 type R<T> = Option<(T, usize)>;
+
+/// Whether a token may begin an expression, from the token alone: of the words with no entry
+/// only "ال" (before digits: "الـ15"), no punctuation, and no word whose class only links or
+/// follows ([`P::can_start`] asks the rest, which needs the neighbours).
+fn may_start(t: &Token) -> bool {
+    if let Some(e) = &t.entry {
+        return !matches!(
+            e.lex,
+            Lex::And
+                | Lex::EraAd
+                | Lex::EraAh
+                | Lex::Which
+                | Lex::Except
+                | Lex::Minute
+                | Lex::Prep(Prep::In | Prep::Around | Prep::To | Prep::For)
+        );
+    }
+    match t.kind {
+        Kind::Word => t.end - t.start == 4,
+        Kind::Number { .. } => true,
+        Kind::Punct(_) => false,
+    }
+}
 
 /// A feast name: its words after the first, and the feast.
 type FeastRest = (&'static [&'static str], crate::expr::Feast);
@@ -303,15 +326,7 @@ impl<'a> P<'a> {
             (Kind::Word, None) => {
                 t.end - t.start == 4 && self.word_is(i, "ال") && self.digits(i + 1).is_some()
             }
-            (Kind::Word, Some(e)) => {
-                !matches!(
-                    e.lex,
-                    Lex::And | Lex::EraAd | Lex::EraAh | Lex::Which | Lex::Except | Lex::Minute
-                ) && !matches!(
-                    e.lex,
-                    Lex::Prep(Prep::In | Prep::Around | Prep::To | Prep::For)
-                )
-            }
+            (Kind::Word, Some(_)) => may_start(t),
             // Not the decimals of "34.6".
             (Kind::Number { .. }, _) => {
                 !(i >= 2
@@ -660,16 +675,11 @@ impl<'a> P<'a> {
 
     fn any(&self, i: usize) -> R<Expr> {
         let t = self.t.get(i)?;
-        // A number then a word with no entry ("20 شخصا"): no month, separator, unit, clock word
-        // or day part follows it, so only a year (four digits, after a preposition) or a range
-        // "13 و 15" can start here.
+        // Most numbers are counts, prices and scores ("قتل 12 شخصا", "بنسبة 5%", "3 آلاف"):
+        // unless what follows can go on with them, only a year (four digits, after a
+        // preposition) could start here. Ten digits and more are no number the patterns use.
         if let Kind::Number { digits, .. } = t.kind
-            && digits != 4
-            && self
-                .t
-                .get(i + 1)
-                .is_some_and(|n| n.kind == Kind::Word && n.entry.is_none())
-            && !self.word_is(i + 1, "و")
+            && (digits >= 10 || (digits != 4 && !self.goes_on_from_number(i + 1)))
         {
             return None;
         }
@@ -750,6 +760,48 @@ impl<'a> P<'a> {
         consider(self.set(i));
         consider(self.vague(i));
         best
+    }
+
+    /// Whether the token at `j`, after a number of one to three or five to nine digits, can
+    /// go on with it in some pattern: a separator of a date, a time or a range (- / . :), a
+    /// link (من، في، إلى، حتى, و), a month, a unit, an era, the minutes or the part of day of
+    /// a time (و، إلا، صباحا، بعد الظهر، هذا المساء). The patterns read nothing else after a bare
+    /// number: before anything else ("20 شخصا", "5%", "3 آلاف", another number, the end) the
+    /// number is a count, and nothing starts at it.
+    fn goes_on_from_number(&self, j: usize) -> bool {
+        let Some(n) = self.t.get(j) else {
+            return false;
+        };
+        match (n.kind, n.entry) {
+            // "12.7.2012" is the only pattern a point goes on with.
+            (Kind::Punct('.'), _) => self.punct(j + 2, '.'),
+            (Kind::Punct(c), _) => matches!(c, '-' | '/' | ':'),
+            (Kind::Number { .. }, _) => false,
+            (Kind::Word, None) => self.word_is(j, "و"),
+            (Kind::Word, Some(e)) => {
+                (e.clitic_len > 0 && self.word(j).starts_with('و'))
+                    || matches!(
+                        e.lex,
+                        Lex::Prep(
+                            Prep::From
+                                | Prep::In
+                                | Prep::To
+                                | Prep::Until
+                                | Prep::Before
+                                | Prep::After
+                        ) | Lex::Month { .. }
+                            | Lex::MonthHead(_)
+                            | Lex::Unit { .. }
+                            | Lex::This
+                            | Lex::EraAd
+                            | Lex::EraAh
+                            | Lex::And
+                            | Lex::Except
+                            | Lex::DayPart(..)
+                            | Lex::Prayer(_)
+                    )
+            }
+        }
     }
 
     /// A time can start at `i`: a number, "الساعة", an hour in words, or a day part before
