@@ -825,8 +825,9 @@ impl<'a> P<'a> {
     }
 
     fn datetime_uncached(&self, i: usize) -> R<DateExpr> {
+        let date = self.date(i);
         // Without a date here, only a time can start.
-        if !self.time_word(i) && self.date(i).is_none() {
+        if !self.time_word(i) && date.is_none() {
             return None;
         }
         // A day part before a day: "مساء أمس", "صباح الثلاثاء".
@@ -838,7 +839,7 @@ impl<'a> P<'a> {
             d.day_part = Some(part);
             return Some((d, k));
         }
-        let (mut d, mut j) = match self.date(i) {
+        let (mut d, mut j) = match date {
             Some(x) => x,
             None => {
                 let (t, j) = self.time(i)?;
@@ -858,20 +859,19 @@ impl<'a> P<'a> {
                 return Some((d, j));
             }
         };
-        // A time or day part after the day.
+        // A time or day part after the day, maybe after من/في or حوالي (at most one of them
+        // is there: each place is tried once).
         let k0 = self.skip_comma(j);
-        for k in [
-            k0,
-            self.skip_link(k0),
-            k0 + usize::from(self.is_prep(k0, Prep::Around)),
-        ] {
-            if d.time.is_none()
-                && let Some((t, l)) = self.time(k)
-            {
-                d.time = Some(t);
-                j = l;
-                break;
-            }
+        let k1 = self.skip_link(k0);
+        let k2 = k0 + usize::from(self.is_prep(k0, Prep::Around));
+        if d.time.is_none()
+            && let Some((t, l)) = self
+                .time(k0)
+                .or_else(|| (k1 != k0).then(|| self.time(k1)).flatten())
+                .or_else(|| (k2 != k0).then(|| self.time(k2)).flatten())
+        {
+            d.time = Some(t);
+            j = l;
         }
         if d.time.is_none()
             && d.day_part.is_none()
@@ -956,7 +956,9 @@ impl<'a> P<'a> {
             Lex::This if self.t.get(i + 1).is_some_and(|t| t.entry.is_some()) => {
                 D_DAY_MONTH | D_WEEKDAY | D_REL_DAY | D_CYCLE | D_PERIOD | D_YEAR
             }
-            Lex::RelDay(_) => D_NTH | D_REL_DAY,
+            // "اليوم الثالث من أكتوبر"; أمس and غدا begin no n-th day.
+            Lex::RelDay(0) => D_NTH | D_REL_DAY,
+            Lex::RelDay(_) => D_REL_DAY,
             // ليلة begins "ليلة القدر".
             Lex::DayPart(DayPart::Night, _) => D_REL_DAY | D_FEAST,
             Lex::DayPart(..) => D_REL_DAY,
@@ -1337,16 +1339,18 @@ impl<'a> P<'a> {
         }
         // "الليلة", "هذه الليلة": tonight; "الليلة الماضية": last night.
         let this = usize::from(self.lex(j) == Some(Lex::This));
-        // "الليلة الفاصلة بين..." is a night described, not tonight.
-        let described = self.core(j + this + 1).starts_with("ال")
-            && self
-                .t
+        // "الليلة الفاصلة بين..." is a night described, not tonight (asked last: most words
+        // here are no night).
+        let described = || {
+            self.t
                 .get(j + this + 1)
-                .is_some_and(|t| t.entry.is_none() && t.kind == Kind::Word);
+                .is_some_and(|t| t.entry.is_none() && t.kind == Kind::Word)
+                && self.core(j + this + 1).starts_with("ال")
+        };
         if let Some(Lex::DayPart(DayPart::Night, _)) = self.lex(j + this)
             && (this == 1 || self.has_article(j))
             && self.core(j + this).ends_with("ليلة")
-            && !described
+            && !described()
         {
             let k = j + this + 1;
             let (off, k) = match self.dir(k) {
