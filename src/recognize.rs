@@ -231,6 +231,17 @@ impl<'a> P<'a> {
             .unwrap_or(b"")
     }
 
+    /// The token at `i` begins with و, clitics included: its first two bytes, as tokens lie
+    /// on character boundaries.
+    fn starts_with_waw(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            self.s
+                .as_bytes()
+                .get(t.start as usize..t.end as usize)
+                .is_some_and(|b| b.starts_with("و".as_bytes()))
+        })
+    }
+
     /// The token at `i` is exactly `w`, clitics included.
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.t.get(i).is_some_and(|t| {
@@ -370,7 +381,7 @@ impl<'a> P<'a> {
         } else {
             (j, true)
         };
-        if attached && !self.word(at).starts_with('و') {
+        if attached && !self.starts_with_waw(at) {
             return None;
         }
         match self.lex(at) {
@@ -779,7 +790,7 @@ impl<'a> P<'a> {
             (Kind::Number { .. }, _) => false,
             (Kind::Word, None) => self.word_is(j, "و"),
             (Kind::Word, Some(e)) => {
-                (e.clitic_len > 0 && self.word(j).starts_with('و'))
+                (e.clitic_len > 0 && self.starts_with_waw(j))
                     || matches!(
                         e.lex,
                         Lex::Prep(
@@ -1941,7 +1952,7 @@ impl<'a> P<'a> {
     fn clock_minutes(&self, j: usize, t: &mut TimeSaid) -> usize {
         let and = self.lex(j) == Some(Lex::And);
         let k = if and { j + 1 } else { j };
-        let attached_and = !and && self.word(k).starts_with('و') && self.has_clitic(k);
+        let attached_and = !and && self.starts_with_waw(k) && self.has_clitic(k);
         if and || attached_and {
             if let Some(Lex::Fraction(f)) = self.lex(k) {
                 t.minute = Some(f);
@@ -2377,8 +2388,7 @@ impl<'a> P<'a> {
         let (a, b) = complete_range(a, b)?;
         // Without من/بين, "X و Y" must be two days of one month ("23 و24 كانون الأول"): "2008
         // و2012" are two years.
-        let and =
-            self.lex(j) == Some(Lex::And) || (self.has_clitic(j) && self.word(j).starts_with('و'));
+        let and = self.lex(j) == Some(Lex::And) || (self.has_clitic(j) && self.starts_with_waw(j));
         let days = a.day.is_some() && !(and && a_had_month && b.month.is_some());
         let years = a.year.is_some() && a.month.is_none() && !and;
         if !marked && !days && !years {
@@ -2436,7 +2446,7 @@ impl<'a> P<'a> {
         if between {
             return match self.lex(j) {
                 Some(Lex::And) => Some(j + 1),
-                _ if self.word(j).starts_with('و') && self.has_clitic(j) => Some(j),
+                _ if self.starts_with_waw(j) && self.has_clitic(j) => Some(j),
                 _ if self.word(j) == "و" => Some(j + 1),
                 _ => None,
             };
