@@ -38,13 +38,13 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
         datetimes: Memo::default(),
     };
     let mut i = 0;
-    while let Some(t) = toks.get(i) {
-        // Most tokens are words with no entry, and of those only "ال" before digits can start
-        // an expression: turn the others away before anything else.
-        if t.entry.is_none() && t.kind == Kind::Word && t.end - t.start != 4 {
-            i += 1;
-            continue;
-        }
+    // Most tokens are words with no entry, links (و، في، إلى) or punctuation: one pass over the
+    // slice steps over them to the next token that may begin something.
+    while let Some(k) = toks
+        .get(i..)
+        .and_then(|rest| rest.iter().position(may_start))
+    {
+        i += k;
         if p.can_start(i)
             && let Some((expr, end)) = p.any(i)
             && end > i
@@ -62,6 +62,29 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
 }
 
 type R<T> = Option<(T, usize)>;
+
+/// Whether a token may begin an expression, from the token alone: of the words with no entry
+/// only "ال" (before digits: "الـ15"), no punctuation, and no word whose class only links or
+/// follows ([`P::can_start`] asks the rest, which needs the neighbours).
+fn may_start(t: &Token) -> bool {
+    if let Some(e) = &t.entry {
+        return !matches!(
+            e.lex,
+            Lex::And
+                | Lex::EraAd
+                | Lex::EraAh
+                | Lex::Which
+                | Lex::Except
+                | Lex::Minute
+                | Lex::Prep(Prep::In | Prep::Around | Prep::To | Prep::For)
+        );
+    }
+    match t.kind {
+        Kind::Word => t.end - t.start == 4,
+        Kind::Number { .. } => true,
+        Kind::Punct(_) => false,
+    }
+}
 
 /// A feast name: its words after the first, and the feast.
 type FeastRest = (&'static [&'static str], crate::expr::Feast);
@@ -208,6 +231,17 @@ impl<'a> P<'a> {
             .unwrap_or(b"")
     }
 
+    /// The token at `i` begins with و, clitics included: its first two bytes, as tokens lie
+    /// on character boundaries.
+    fn starts_with_waw(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            self.s
+                .as_bytes()
+                .get(t.start as usize..t.end as usize)
+                .is_some_and(|b| b.starts_with("و".as_bytes()))
+        })
+    }
+
     /// The token at `i` is exactly `w`, clitics included.
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.t.get(i).is_some_and(|t| {
@@ -303,15 +337,7 @@ impl<'a> P<'a> {
             (Kind::Word, None) => {
                 t.end - t.start == 4 && self.word_is(i, "ال") && self.digits(i + 1).is_some()
             }
-            (Kind::Word, Some(e)) => {
-                !matches!(
-                    e.lex,
-                    Lex::And | Lex::EraAd | Lex::EraAh | Lex::Which | Lex::Except | Lex::Minute
-                ) && !matches!(
-                    e.lex,
-                    Lex::Prep(Prep::In | Prep::Around | Prep::To | Prep::For)
-                )
-            }
+            (Kind::Word, Some(_)) => may_start(t),
             // Not the decimals of "34.6".
             (Kind::Number { .. }, _) => {
                 !(i >= 2
@@ -355,7 +381,7 @@ impl<'a> P<'a> {
         } else {
             (j, true)
         };
-        if attached && !self.word(at).starts_with('و') {
+        if attached && !self.starts_with_waw(at) {
             return None;
         }
         match self.lex(at) {
@@ -660,16 +686,11 @@ impl<'a> P<'a> {
 
     fn any(&self, i: usize) -> R<Expr> {
         let t = self.t.get(i)?;
-        // A number then a word with no entry ("20 شخصا"): no month, separator, unit, clock word
-        // or day part follows it, so only a year (four digits, after a preposition) or a range
-        // "13 و 15" can start here.
+        // Most numbers are counts, prices and scores ("قتل 12 شخصا", "بنسبة 5%", "3 آلاف"):
+        // unless what follows can go on with them, only a year (four digits, after a
+        // preposition) could start here. Ten digits and more are no number the patterns use.
         if let Kind::Number { digits, .. } = t.kind
-            && digits != 4
-            && self
-                .t
-                .get(i + 1)
-                .is_some_and(|n| n.kind == Kind::Word && n.entry.is_none())
-            && !self.word_is(i + 1, "و")
+            && (digits >= 10 || (digits != 4 && !self.goes_on_from_number(i + 1)))
         {
             return None;
         }
@@ -752,6 +773,48 @@ impl<'a> P<'a> {
         best
     }
 
+    /// Whether the token at `j`, after a number of one to three or five to nine digits, can
+    /// go on with it in some pattern: a separator of a date, a time or a range (- / . :), a
+    /// link (من، في، إلى، حتى, و), a month, a unit, an era, the minutes or the part of day of
+    /// a time (و، إلا، صباحا، بعد الظهر، هذا المساء). The patterns read nothing else after a bare
+    /// number: before anything else ("20 شخصا", "5%", "3 آلاف", another number, the end) the
+    /// number is a count, and nothing starts at it.
+    fn goes_on_from_number(&self, j: usize) -> bool {
+        let Some(n) = self.t.get(j) else {
+            return false;
+        };
+        match (n.kind, n.entry) {
+            // "12.7.2012" is the only pattern a point goes on with.
+            (Kind::Punct('.'), _) => self.punct(j + 2, '.'),
+            (Kind::Punct(c), _) => matches!(c, '-' | '/' | ':'),
+            (Kind::Number { .. }, _) => false,
+            (Kind::Word, None) => self.word_is(j, "و"),
+            (Kind::Word, Some(e)) => {
+                (e.clitic_len > 0 && self.starts_with_waw(j))
+                    || matches!(
+                        e.lex,
+                        Lex::Prep(
+                            Prep::From
+                                | Prep::In
+                                | Prep::To
+                                | Prep::Until
+                                | Prep::Before
+                                | Prep::After
+                        ) | Lex::Month { .. }
+                            | Lex::MonthHead(_)
+                            | Lex::Unit { .. }
+                            | Lex::This
+                            | Lex::EraAd
+                            | Lex::EraAh
+                            | Lex::And
+                            | Lex::Except
+                            | Lex::DayPart(..)
+                            | Lex::Prayer(_)
+                    )
+            }
+        }
+    }
+
     /// A time can start at `i`: a number, "الساعة", an hour in words, or a day part before
     /// its day.
     fn time_word(&self, i: usize) -> bool {
@@ -773,8 +836,9 @@ impl<'a> P<'a> {
     }
 
     fn datetime_uncached(&self, i: usize) -> R<DateExpr> {
+        let date = self.date(i);
         // Without a date here, only a time can start.
-        if !self.time_word(i) && self.date(i).is_none() {
+        if !self.time_word(i) && date.is_none() {
             return None;
         }
         // A day part before a day: "مساء أمس", "صباح الثلاثاء".
@@ -786,7 +850,7 @@ impl<'a> P<'a> {
             d.day_part = Some(part);
             return Some((d, k));
         }
-        let (mut d, mut j) = match self.date(i) {
+        let (mut d, mut j) = match date {
             Some(x) => x,
             None => {
                 let (t, j) = self.time(i)?;
@@ -806,20 +870,19 @@ impl<'a> P<'a> {
                 return Some((d, j));
             }
         };
-        // A time or day part after the day.
+        // A time or day part after the day, maybe after من/في or حوالي (at most one of them
+        // is there: each place is tried once).
         let k0 = self.skip_comma(j);
-        for k in [
-            k0,
-            self.skip_link(k0),
-            k0 + usize::from(self.is_prep(k0, Prep::Around)),
-        ] {
-            if d.time.is_none()
-                && let Some((t, l)) = self.time(k)
-            {
-                d.time = Some(t);
-                j = l;
-                break;
-            }
+        let k1 = self.skip_link(k0);
+        let k2 = k0 + usize::from(self.is_prep(k0, Prep::Around));
+        if d.time.is_none()
+            && let Some((t, l)) = self
+                .time(k0)
+                .or_else(|| (k1 != k0).then(|| self.time(k1)).flatten())
+                .or_else(|| (k2 != k0).then(|| self.time(k2)).flatten())
+        {
+            d.time = Some(t);
+            j = l;
         }
         if d.time.is_none()
             && d.day_part.is_none()
@@ -904,7 +967,9 @@ impl<'a> P<'a> {
             Lex::This if self.t.get(i + 1).is_some_and(|t| t.entry.is_some()) => {
                 D_DAY_MONTH | D_WEEKDAY | D_REL_DAY | D_CYCLE | D_PERIOD | D_YEAR
             }
-            Lex::RelDay(_) => D_NTH | D_REL_DAY,
+            // "اليوم الثالث من أكتوبر"; أمس and غدا begin no n-th day.
+            Lex::RelDay(0) => D_NTH | D_REL_DAY,
+            Lex::RelDay(_) => D_REL_DAY,
             // ليلة begins "ليلة القدر".
             Lex::DayPart(DayPart::Night, _) => D_REL_DAY | D_FEAST,
             Lex::DayPart(..) => D_REL_DAY,
@@ -1285,16 +1350,18 @@ impl<'a> P<'a> {
         }
         // "الليلة", "هذه الليلة": tonight; "الليلة الماضية": last night.
         let this = usize::from(self.lex(j) == Some(Lex::This));
-        // "الليلة الفاصلة بين..." is a night described, not tonight.
-        let described = self.core(j + this + 1).starts_with("ال")
-            && self
-                .t
+        // "الليلة الفاصلة بين..." is a night described, not tonight (asked last: most words
+        // here are no night).
+        let described = || {
+            self.t
                 .get(j + this + 1)
-                .is_some_and(|t| t.entry.is_none() && t.kind == Kind::Word);
+                .is_some_and(|t| t.entry.is_none() && t.kind == Kind::Word)
+                && self.core(j + this + 1).starts_with("ال")
+        };
         if let Some(Lex::DayPart(DayPart::Night, _)) = self.lex(j + this)
             && (this == 1 || self.has_article(j))
             && self.core(j + this).ends_with("ليلة")
-            && !described
+            && !described()
         {
             let k = j + this + 1;
             let (off, k) = match self.dir(k) {
@@ -1885,7 +1952,7 @@ impl<'a> P<'a> {
     fn clock_minutes(&self, j: usize, t: &mut TimeSaid) -> usize {
         let and = self.lex(j) == Some(Lex::And);
         let k = if and { j + 1 } else { j };
-        let attached_and = !and && self.word(k).starts_with('و') && self.has_clitic(k);
+        let attached_and = !and && self.starts_with_waw(k) && self.has_clitic(k);
         if and || attached_and {
             if let Some(Lex::Fraction(f)) = self.lex(k) {
                 t.minute = Some(f);
@@ -2321,8 +2388,7 @@ impl<'a> P<'a> {
         let (a, b) = complete_range(a, b)?;
         // Without من/بين, "X و Y" must be two days of one month ("23 و24 كانون الأول"): "2008
         // و2012" are two years.
-        let and =
-            self.lex(j) == Some(Lex::And) || (self.has_clitic(j) && self.word(j).starts_with('و'));
+        let and = self.lex(j) == Some(Lex::And) || (self.has_clitic(j) && self.starts_with_waw(j));
         let days = a.day.is_some() && !(and && a_had_month && b.month.is_some());
         let years = a.year.is_some() && a.month.is_none() && !and;
         if !marked && !days && !years {
@@ -2380,7 +2446,7 @@ impl<'a> P<'a> {
         if between {
             return match self.lex(j) {
                 Some(Lex::And) => Some(j + 1),
-                _ if self.word(j).starts_with('و') && self.has_clitic(j) => Some(j),
+                _ if self.starts_with_waw(j) && self.has_clitic(j) => Some(j),
                 _ if self.word(j) == "و" => Some(j + 1),
                 _ => None,
             };
