@@ -270,6 +270,17 @@ pub(crate) fn step_run_end(bytes: &[u8], mut i: usize, steps: &[Step; 1 << 16]) 
     i
 }
 
+/// Adds a piece to the map. The first one reserves room for about one piece per 128 bytes of
+/// text (news has one per 230 or so, mostly commas), so that the map is not copied as it grows;
+/// most short inputs need no piece and no allocation at all.
+#[inline]
+fn push_piece(pieces: &mut Vec<Piece>, text_len: usize, piece: Piece) {
+    if pieces.capacity() == 0 {
+        pieces.reserve(text_len / 128 + 4);
+    }
+    pieces.push(piece);
+}
+
 fn digit(d: u32) -> Fold {
     char::from_digit(d, 10).map_or(Fold::Keep, Fold::To)
 }
@@ -285,42 +296,50 @@ impl Normalized {
         let mut i = 0usize;
         while i < bytes.len() {
             if i == folded.len() + shift {
-                // A stretch of characters kept as they are, copied in one go.
-                let run = i;
-                i = plain_end(bytes, i);
+                // Every character so far maps one to one: copy stretches of characters kept as
+                // they are in one go, and fold the commonest stops from their bytes without
+                // decoding or leaving this loop. The alef forms أ إ آ (a few in every sentence)
+                // become a bare alef of the same length, which needs no piece in the map; the
+                // Arabic comma, semicolon, question mark and Arabic-Indic digits become one
+                // ASCII byte, with a piece.
+                let mut run = i;
+                loop {
+                    i = plain_end(bytes, i);
+                    let ascii = match bytes.get(i..) {
+                        Some([0xD8, 0xA2 | 0xA3 | 0xA5, ..]) => {
+                            folded.push_str(text.get(run..i).unwrap_or(""));
+                            folded.push('ا');
+                            i += 2;
+                            run = i;
+                            continue;
+                        }
+                        Some([0xD8, 0x8C, ..]) => b',',
+                        Some([0xD8, 0x9B, ..]) => b';',
+                        Some([0xD8, 0x9F, ..]) => b'?',
+                        Some([0xD9, d @ 0xA0..=0xA9, ..]) => b'0' + (d - 0xA0),
+                        _ => break,
+                    };
+                    folded.push_str(text.get(run..i).unwrap_or(""));
+                    push_piece(
+                        &mut pieces,
+                        text.len(),
+                        Piece {
+                            at: folded.len() as u32,
+                            len: 1,
+                            start: i as u32,
+                            end: (i + 2) as u32,
+                        },
+                    );
+                    folded.push(char::from(ascii));
+                    i += 2;
+                    shift += 1;
+                    run = i;
+                }
                 if i > run {
                     folded.push_str(text.get(run..i).unwrap_or(""));
                 }
-                // The commonest stops, folded from their bytes without decoding: the alef
-                // forms أ إ آ (a few in every sentence) become a bare alef of the same length,
-                // which needs no piece in the map; the Arabic comma, semicolon, question mark
-                // and Arabic-Indic digits become one ASCII byte, with a piece.
-                let ascii = match bytes.get(i..) {
-                    Some([0xD8, 0xA2 | 0xA3 | 0xA5, ..]) => {
-                        folded.push('ا');
-                        i += 2;
-                        continue;
-                    }
-                    Some([0xD8, 0x8C, ..]) => b',',
-                    Some([0xD8, 0x9B, ..]) => b';',
-                    Some([0xD8, 0x9F, ..]) => b'?',
-                    Some([0xD9, d @ 0xA0..=0xA9, ..]) => b'0' + (d - 0xA0),
-                    _ => 0,
-                };
-                if ascii != 0 {
-                    pieces.push(Piece {
-                        at: folded.len() as u32,
-                        len: 1,
-                        start: i as u32,
-                        end: (i + 2) as u32,
-                    });
-                    folded.push(char::from(ascii));
-                    i += 2;
-                    shift = i.saturating_sub(folded.len());
-                    continue;
-                }
-                if i > run {
-                    continue;
+                if i >= bytes.len() {
+                    break;
                 }
             }
             let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
@@ -341,12 +360,16 @@ impl Normalized {
                         let at = folded.len() - len;
                         match pieces.last_mut() {
                             Some(p) if p.at as usize == at => p.end = end as u32,
-                            _ => pieces.push(Piece {
-                                at: at as u32,
-                                len: len as u32,
-                                start: (at + shift) as u32,
-                                end: end as u32,
-                            }),
+                            _ => push_piece(
+                                &mut pieces,
+                                text.len(),
+                                Piece {
+                                    at: at as u32,
+                                    len: len as u32,
+                                    start: (at + shift) as u32,
+                                    end: end as u32,
+                                },
+                            ),
                         }
                         shift = end.saturating_sub(folded.len());
                     }
@@ -357,12 +380,16 @@ impl Normalized {
             let at = folded.len();
             folded.push(out);
             if out.len_utf8() != c.len_utf8() || i != at + shift {
-                pieces.push(Piece {
-                    at: at as u32,
-                    len: out.len_utf8() as u32,
-                    start: i as u32,
-                    end: end as u32,
-                });
+                push_piece(
+                    &mut pieces,
+                    text.len(),
+                    Piece {
+                        at: at as u32,
+                        len: out.len_utf8() as u32,
+                        start: i as u32,
+                        end: end as u32,
+                    },
+                );
                 shift = end.saturating_sub(folded.len());
             }
             i = end;
