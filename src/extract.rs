@@ -119,11 +119,13 @@ impl Default for Extractor {
     }
 }
 
-/// A found expression before resolution, with its spans.
-#[derive(Debug)]
-struct Raw {
-    found: Found,
-    span: Range<usize>,
+/// The expressions found in a text before resolution, in order, and their spans in the
+/// original. Two lists rather than one of pairs, so that the expressions stay where the grammar
+/// put them instead of being moved into a new list.
+#[derive(Debug, Default)]
+struct Finds {
+    found: Vec<Found>,
+    spans: Vec<Range<usize>>,
 }
 
 /// A text read by [`Extractor::prepare`]: its expressions found, waiting for an anchor.
@@ -133,7 +135,7 @@ pub struct Prepared<'t> {
     text: &'t str,
     norm: Normalized,
     toks: Vec<Token>,
-    raws: Vec<Raw>,
+    finds: Finds,
 }
 
 impl Prepared<'_> {
@@ -146,7 +148,12 @@ impl Prepared<'_> {
     pub fn extract(&self, anchor: &Anchor) -> Vec<Mention> {
         let mut out = Vec::new();
         self.extractor.resolve_into(
-            self.text, &self.norm, &self.toks, &self.raws, anchor, &mut out,
+            self.text,
+            &self.norm,
+            &self.toks,
+            &self.finds,
+            anchor,
+            &mut out,
         );
         out
     }
@@ -156,7 +163,12 @@ impl Prepared<'_> {
     pub fn extract_all(&self, anchor: &Anchor) -> Vec<Result<Mention, Error>> {
         let mut out = Vec::new();
         self.extractor.resolve_into(
-            self.text, &self.norm, &self.toks, &self.raws, anchor, &mut out,
+            self.text,
+            &self.norm,
+            &self.toks,
+            &self.finds,
+            anchor,
+            &mut out,
         );
         out
     }
@@ -244,7 +256,7 @@ impl Extractor {
             };
             let first = out.len();
             let read = self.prepare(piece);
-            self.resolve_into(piece, &read.norm, &read.toks, &read.raws, anchor, out);
+            self.resolve_into(piece, &read.norm, &read.toks, &read.finds, anchor, out);
             if start > 0 {
                 for o in out.get_mut(first..).unwrap_or(&mut []) {
                     o.shift(start, chars_before);
@@ -276,13 +288,13 @@ impl Extractor {
         let norm = Normalized::new(text);
         let mut toks = Vec::new();
         tokenize(norm.as_str(), &mut toks);
-        let raws = self.find(&norm, &toks);
+        let finds = self.find(&norm, &toks);
         Prepared {
             extractor: *self,
             text,
             norm,
             toks,
-            raws,
+            finds,
         }
     }
 
@@ -302,12 +314,12 @@ impl Extractor {
         let norm = Normalized::new(input);
         let mut toks = Vec::new();
         tokenize(norm.as_str(), &mut toks);
-        let raws = self.find(&norm, &toks);
+        let finds = self.find(&norm, &toks);
         let whole = 0..input.len();
-        let Some(first) = raws.first() else {
+        let Some(first) = finds.found.first() else {
             return Err(Error::new(ErrorKind::NoExpression, whole, input));
         };
-        let covered = first.found.first..first.found.last;
+        let covered = first.first..first.last;
         let ignorable = |i: usize, t: &Token| {
             covered.contains(&i)
                 || matches!(t.kind, Kind::Punct(_))
@@ -316,32 +328,33 @@ impl Extractor {
                     Some(Lex::Prep(Prep::In | Prep::Around)) | Some(Lex::And)
                 )
         };
-        if raws.len() > 1 || !toks.iter().enumerate().all(|(i, t)| ignorable(i, t)) {
-            return Err(Error::new(
-                ErrorKind::NotWhole { found: raws.len() },
-                whole,
-                input,
-            ));
+        let found = finds.found.len();
+        if found > 1 || !toks.iter().enumerate().all(|(i, t)| ignorable(i, t)) {
+            return Err(Error::new(ErrorKind::NotWhole { found }, whole, input));
         }
         let mut out: Vec<Result<Mention, Error>> = Vec::new();
-        self.resolve_into(input, &norm, &toks, &raws, anchor, &mut out);
+        self.resolve_into(input, &norm, &toks, &finds, anchor, &mut out);
         out.into_iter()
             .next()
             .unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
     }
 
-    fn find(&self, norm: &Normalized, toks: &[Token]) -> Vec<Raw> {
+    fn find(&self, norm: &Normalized, toks: &[Token]) -> Finds {
         let mut found = Vec::new();
         recognize(norm.as_str(), toks, &mut found);
-        found
-            .into_iter()
-            .filter_map(|f| {
+        let mut spans = Vec::with_capacity(found.len());
+        // The expressions come in order, so their spans are mapped front to back.
+        let mut map = norm.spans();
+        found.retain(|f| {
+            let span = (|| {
                 let start = toks.get(f.first)?.core_start() as usize;
                 let end = toks.get(f.last.checked_sub(1)?)?.end as usize;
-                let span = norm.original_span(start..end);
-                Some(Raw { found: f, span })
-            })
-            .collect()
+                Some(map.span(start..end))
+            })();
+            spans.extend(span.clone());
+            span.is_some()
+        });
+        Finds { found, spans }
     }
 
     /// Resolves the found expressions in order into `out`, which keeps every result or only
@@ -351,22 +364,22 @@ impl Extractor {
         text: &str,
         norm: &Normalized,
         toks: &[Token],
-        raws: &[Raw],
+        finds: &Finds,
         anchor: &Anchor,
         out: &mut Vec<O>,
     ) {
         // Asked only by the readings a future cue can change (see `Cue`).
         let cues = Cell::new(FutureCues::new(norm.as_str(), toks));
         let mut chars = CharCounter::default();
-        let pairs = corresponding_pairs(toks, raws);
+        let pairs = corresponding_pairs(toks, &finds.found);
         let paired = |k: usize| pairs.binary_search(&k).is_ok();
-        out.reserve(raws.len());
+        out.reserve(finds.found.len());
         // The first and last day of the previous expression, if it resolved.
         let mut prev_days = None;
-        for (k, raw) in raws.iter().enumerate() {
+        for (k, (found, span)) in finds.found.iter().zip(&finds.spans).enumerate() {
             let ask = || {
                 let mut c = cues.get();
-                let future = c.at(raw.found.first);
+                let future = c.at(found.first);
                 cues.set(c);
                 future
             };
@@ -377,15 +390,15 @@ impl Extractor {
                 hijri: self.hijri,
                 future_cue: Cue(&ask),
             };
-            let span = raw.span.clone();
+            let span = span.clone();
             let piece = text.get(span.clone()).unwrap_or("");
-            let mut result = resolve(&raw.found.expr, &ctx).map(|(value, flags)| Mention {
+            let mut result = resolve(&found.expr, &ctx).map(|(value, flags)| Mention {
                 kind: kind_of(&value),
                 grain: value.grain(),
                 char_span: chars.span(text, &span),
                 text: piece.to_string(),
                 span: span.clone(),
-                expr: raw.found.expr.clone(),
+                expr: found.expr.clone(),
                 value,
                 flags,
             });
@@ -462,12 +475,13 @@ impl Out for Result<Mention, Error> {
 }
 
 /// Indices `i` of found expressions followed by "الموافق" and expression `i + 1`.
-fn corresponding_pairs(toks: &[Token], raws: &[Raw]) -> Vec<usize> {
-    raws.windows(2)
+fn corresponding_pairs(toks: &[Token], found: &[Found]) -> Vec<usize> {
+    found
+        .windows(2)
         .enumerate()
         .filter(|(_, w)| {
             let between = match w {
-                [a, b] => toks.get(a.found.last..b.found.first).unwrap_or(&[]),
+                [a, b] => toks.get(a.last..b.first).unwrap_or(&[]),
                 _ => &[],
             };
             // Most gaps between expressions fail `all` at their first word: test it first.
