@@ -11,7 +11,7 @@ use crate::error::{Error, ErrorKind};
 use crate::expr::Expr;
 use crate::hijri;
 use crate::lexicon::{Lex, Prep};
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, Spans};
 use crate::recognize::{Found, recognize};
 use crate::resolve::{Anchor, Ctx, Cue, Flag, Policy, resolve};
 use crate::token::{Kind, Token, tokenize};
@@ -151,7 +151,8 @@ impl Prepared<'_> {
             self.text,
             &self.norm,
             &self.toks,
-            &self.finds,
+            &self.finds.found,
+            &self.finds.spans,
             anchor,
             &mut out,
         );
@@ -166,7 +167,8 @@ impl Prepared<'_> {
             self.text,
             &self.norm,
             &self.toks,
-            &self.finds,
+            &self.finds.found,
+            &self.finds.spans,
             anchor,
             &mut out,
         );
@@ -256,7 +258,8 @@ impl Extractor {
             };
             let first = out.len();
             let read = self.prepare(piece);
-            self.resolve_into(piece, &read.norm, &read.toks, &read.finds, anchor, out);
+            let Finds { found, spans } = &read.finds;
+            self.resolve_into(piece, &read.norm, &read.toks, found, spans, anchor, out);
             if start > 0 {
                 for o in out.get_mut(first..).unwrap_or(&mut []) {
                     o.shift(start, chars_before);
@@ -314,9 +317,13 @@ impl Extractor {
         let norm = Normalized::new(input);
         let mut toks = Vec::new();
         tokenize(norm.as_str(), &mut toks);
-        let finds = self.find(&norm, &toks);
+        let mut found = Vec::new();
+        recognize(norm.as_str(), &toks, &mut found);
+        // As `find` does, without a list of spans: only the one expression's is needed.
+        let mut map = norm.spans();
+        found.retain(|f| span_of(&mut map, &toks, f).is_some());
         let whole = 0..input.len();
-        let Some(first) = finds.found.first() else {
+        let Some(first) = found.first() else {
             return Err(Error::new(ErrorKind::NoExpression, whole, input));
         };
         let covered = first.first..first.last;
@@ -328,15 +335,20 @@ impl Extractor {
                     Some(Lex::Prep(Prep::In | Prep::Around)) | Some(Lex::And)
                 )
         };
-        let found = finds.found.len();
-        if found > 1 || !toks.iter().enumerate().all(|(i, t)| ignorable(i, t)) {
-            return Err(Error::new(ErrorKind::NotWhole { found }, whole, input));
+        let count = found.len();
+        if count > 1 || !toks.iter().enumerate().all(|(i, t)| ignorable(i, t)) {
+            return Err(Error::new(
+                ErrorKind::NotWhole { found: count },
+                whole,
+                input,
+            ));
         }
-        let mut out: Vec<Result<Mention, Error>> = Vec::new();
-        self.resolve_into(input, &norm, &toks, &finds, anchor, &mut out);
-        out.into_iter()
-            .next()
-            .unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
+        let span = span_of(&mut norm.spans(), &toks, first).unwrap_or(whole);
+        // One result, into a slot rather than a list.
+        let mut slot = None;
+        let spans = std::slice::from_ref(&span);
+        self.resolve_into(input, &norm, &toks, &found, spans, anchor, &mut slot);
+        slot.unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
     }
 
     fn find(&self, norm: &Normalized, toks: &[Token]) -> Finds {
@@ -346,11 +358,7 @@ impl Extractor {
         // The expressions come in order, so their spans are mapped front to back.
         let mut map = norm.spans();
         found.retain(|f| {
-            let span = (|| {
-                let start = toks.get(f.first)?.core_start() as usize;
-                let end = toks.get(f.last.checked_sub(1)?)?.end as usize;
-                Some(map.span(start..end))
-            })();
+            let span = span_of(&mut map, toks, f);
             spans.extend(span.clone());
             span.is_some()
         });
@@ -359,24 +367,26 @@ impl Extractor {
 
     /// Resolves the found expressions in order into `out`, which keeps every result or only
     /// the mentions: [`Extractor::extract`] then needs no second pass to drop the errors.
-    fn resolve_into<O: Out>(
+    #[allow(clippy::too_many_arguments)]
+    fn resolve_into(
         &self,
         text: &str,
         norm: &Normalized,
         toks: &[Token],
-        finds: &Finds,
+        found: &[Found],
+        spans: &[Range<usize>],
         anchor: &Anchor,
-        out: &mut Vec<O>,
+        out: &mut impl Sink,
     ) {
         // Asked only by the readings a future cue can change (see `Cue`).
         let cues = Cell::new(FutureCues::new(norm.as_str(), toks));
         let mut chars = CharCounter::default();
-        let pairs = corresponding_pairs(toks, &finds.found);
+        let pairs = corresponding_pairs(toks, found);
         let paired = |k: usize| pairs.binary_search(&k).is_ok();
-        out.reserve(finds.found.len());
+        out.reserve(found.len());
         // The first and last day of the previous expression, if it resolved.
         let mut prev_days = None;
-        for (k, (found, span)) in finds.found.iter().zip(&finds.spans).enumerate() {
+        for (k, (found, span)) in found.iter().zip(spans).enumerate() {
             let ask = || {
                 let mut c = cues.get();
                 let future = c.at(found.first);
@@ -415,15 +425,55 @@ impl Extractor {
             {
                 m.flags.push(Flag::CalendarMismatch);
                 // The previous expression resolved, so it is the last one out.
-                if let Some(p) = out.last_mut().and_then(O::mention) {
+                if let Some(p) = out.last_mention() {
                     p.flags.push(Flag::CalendarMismatch);
                 }
             }
             prev_days = days;
-            out.extend(O::from(
-                result.map_err(|kind| Error::new(kind, span, piece)),
-            ));
+            out.put(result.map_err(|kind| Error::new(kind, span, piece)));
         }
+    }
+}
+
+/// The span in the original text of the tokens of `f`, through `map`.
+fn span_of(map: &mut Spans, toks: &[Token], f: &Found) -> Option<Range<usize>> {
+    let start = toks.get(f.first)?.core_start() as usize;
+    let end = toks.get(f.last.checked_sub(1)?)?.end as usize;
+    Some(map.span(start..end))
+}
+
+/// Where [`Extractor::resolve_into`] puts its results: a list of [`Out`], or the one slot that
+/// [`Extractor::parse`] needs, which costs no allocation.
+trait Sink {
+    /// Makes room for `n` more results.
+    fn reserve(&mut self, n: usize);
+    /// The last result put, if it is a mention.
+    fn last_mention(&mut self) -> Option<&mut Mention>;
+    /// Puts a result.
+    fn put(&mut self, r: Result<Mention, Error>);
+}
+
+impl<O: Out> Sink for Vec<O> {
+    fn reserve(&mut self, n: usize) {
+        Vec::reserve(self, n);
+    }
+    fn last_mention(&mut self) -> Option<&mut Mention> {
+        self.last_mut().and_then(O::mention)
+    }
+    #[inline(always)]
+    fn put(&mut self, r: Result<Mention, Error>) {
+        self.extend(O::from(r));
+    }
+}
+
+/// Keeps the last result only.
+impl Sink for Option<Result<Mention, Error>> {
+    fn reserve(&mut self, _: usize) {}
+    fn last_mention(&mut self) -> Option<&mut Mention> {
+        self.as_mut().and_then(|r| r.as_mut().ok())
+    }
+    fn put(&mut self, r: Result<Mention, Error>) {
+        *self = Some(r);
     }
 }
 
