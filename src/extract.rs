@@ -11,7 +11,7 @@ use crate::error::{Error, ErrorKind};
 use crate::expr::Expr;
 use crate::hijri;
 use crate::lexicon::{Lex, Prep};
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, Spans};
 use crate::recognize::{Found, recognize};
 use crate::resolve::{Anchor, Ctx, Cue, Flag, Policy, resolve};
 use crate::token::{Kind, Token, tokenize};
@@ -119,11 +119,13 @@ impl Default for Extractor {
     }
 }
 
-/// A found expression before resolution, with its spans.
-#[derive(Debug)]
-struct Raw {
-    found: Found,
-    span: Range<usize>,
+/// The expressions found in a text before resolution, in order, and their spans in the
+/// original. Two lists rather than one of pairs, so that the expressions stay where the grammar
+/// put them instead of being moved into a new list.
+#[derive(Debug, Default)]
+struct Finds {
+    found: Vec<Found>,
+    spans: Vec<Range<usize>>,
 }
 
 /// A text read by [`Extractor::prepare`]: its expressions found, waiting for an anchor.
@@ -133,7 +135,7 @@ pub struct Prepared<'t> {
     text: &'t str,
     norm: Normalized,
     toks: Vec<Token>,
-    raws: Vec<Raw>,
+    finds: Finds,
 }
 
 impl Prepared<'_> {
@@ -146,7 +148,13 @@ impl Prepared<'_> {
     pub fn extract(&self, anchor: &Anchor) -> Vec<Mention> {
         let mut out = Vec::new();
         self.extractor.resolve_into(
-            self.text, &self.norm, &self.toks, &self.raws, anchor, &mut out,
+            self.text,
+            &self.norm,
+            &self.toks,
+            &self.finds.found,
+            &self.finds.spans,
+            anchor,
+            &mut out,
         );
         out
     }
@@ -156,7 +164,13 @@ impl Prepared<'_> {
     pub fn extract_all(&self, anchor: &Anchor) -> Vec<Result<Mention, Error>> {
         let mut out = Vec::new();
         self.extractor.resolve_into(
-            self.text, &self.norm, &self.toks, &self.raws, anchor, &mut out,
+            self.text,
+            &self.norm,
+            &self.toks,
+            &self.finds.found,
+            &self.finds.spans,
+            anchor,
+            &mut out,
         );
         out
     }
@@ -244,7 +258,8 @@ impl Extractor {
             };
             let first = out.len();
             let read = self.prepare(piece);
-            self.resolve_into(piece, &read.norm, &read.toks, &read.raws, anchor, out);
+            let Finds { found, spans } = &read.finds;
+            self.resolve_into(piece, &read.norm, &read.toks, found, spans, anchor, out);
             if start > 0 {
                 for o in out.get_mut(first..).unwrap_or(&mut []) {
                     o.shift(start, chars_before);
@@ -276,13 +291,13 @@ impl Extractor {
         let norm = Normalized::new(text);
         let mut toks = Vec::new();
         tokenize(norm.as_str(), &mut toks);
-        let raws = self.find(&norm, &toks);
+        let finds = self.find(&norm, &toks);
         Prepared {
             extractor: *self,
             text,
             norm,
             toks,
-            raws,
+            finds,
         }
     }
 
@@ -302,12 +317,16 @@ impl Extractor {
         let norm = Normalized::new(input);
         let mut toks = Vec::new();
         tokenize(norm.as_str(), &mut toks);
-        let raws = self.find(&norm, &toks);
+        let mut found = Vec::new();
+        recognize(norm.as_str(), &toks, &mut found);
+        // As `find` does, without a list of spans: only the one expression's is needed.
+        let mut map = norm.spans();
+        found.retain(|f| span_of(&mut map, &toks, f).is_some());
         let whole = 0..input.len();
-        let Some(first) = raws.first() else {
+        let Some(first) = found.first() else {
             return Err(Error::new(ErrorKind::NoExpression, whole, input));
         };
-        let covered = first.found.first..first.found.last;
+        let covered = first.first..first.last;
         let ignorable = |i: usize, t: &Token| {
             covered.contains(&i)
                 || matches!(t.kind, Kind::Punct(_))
@@ -316,57 +335,61 @@ impl Extractor {
                     Some(Lex::Prep(Prep::In | Prep::Around)) | Some(Lex::And)
                 )
         };
-        if raws.len() > 1 || !toks.iter().enumerate().all(|(i, t)| ignorable(i, t)) {
+        let count = found.len();
+        if count > 1 || !toks.iter().enumerate().all(|(i, t)| ignorable(i, t)) {
             return Err(Error::new(
-                ErrorKind::NotWhole { found: raws.len() },
+                ErrorKind::NotWhole { found: count },
                 whole,
                 input,
             ));
         }
-        let mut out: Vec<Result<Mention, Error>> = Vec::new();
-        self.resolve_into(input, &norm, &toks, &raws, anchor, &mut out);
-        out.into_iter()
-            .next()
-            .unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
+        let span = span_of(&mut norm.spans(), &toks, first).unwrap_or(whole);
+        // One result, into a slot rather than a list.
+        let mut slot = None;
+        let spans = std::slice::from_ref(&span);
+        self.resolve_into(input, &norm, &toks, &found, spans, anchor, &mut slot);
+        slot.unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
     }
 
-    fn find(&self, norm: &Normalized, toks: &[Token]) -> Vec<Raw> {
+    fn find(&self, norm: &Normalized, toks: &[Token]) -> Finds {
         let mut found = Vec::new();
         recognize(norm.as_str(), toks, &mut found);
-        found
-            .into_iter()
-            .filter_map(|f| {
-                let start = toks.get(f.first)?.core_start() as usize;
-                let end = toks.get(f.last.checked_sub(1)?)?.end as usize;
-                let span = norm.original_span(start..end);
-                Some(Raw { found: f, span })
-            })
-            .collect()
+        let mut spans = Vec::with_capacity(found.len());
+        // The expressions come in order, so their spans are mapped front to back.
+        let mut map = norm.spans();
+        found.retain(|f| {
+            let span = span_of(&mut map, toks, f);
+            spans.extend(span.clone());
+            span.is_some()
+        });
+        Finds { found, spans }
     }
 
     /// Resolves the found expressions in order into `out`, which keeps every result or only
     /// the mentions: [`Extractor::extract`] then needs no second pass to drop the errors.
-    fn resolve_into<O: Out>(
+    #[allow(clippy::too_many_arguments)]
+    fn resolve_into(
         &self,
         text: &str,
         norm: &Normalized,
         toks: &[Token],
-        raws: &[Raw],
+        found: &[Found],
+        spans: &[Range<usize>],
         anchor: &Anchor,
-        out: &mut Vec<O>,
+        out: &mut impl Sink,
     ) {
         // Asked only by the readings a future cue can change (see `Cue`).
         let cues = Cell::new(FutureCues::new(norm.as_str(), toks));
         let mut chars = CharCounter::default();
-        let pairs = corresponding_pairs(toks, raws);
+        let pairs = corresponding_pairs(toks, found);
         let paired = |k: usize| pairs.binary_search(&k).is_ok();
-        out.reserve(raws.len());
+        out.reserve(found.len());
         // The first and last day of the previous expression, if it resolved.
         let mut prev_days = None;
-        for (k, raw) in raws.iter().enumerate() {
+        for (k, (found, span)) in found.iter().zip(spans).enumerate() {
             let ask = || {
                 let mut c = cues.get();
-                let future = c.at(raw.found.first);
+                let future = c.at(found.first);
                 cues.set(c);
                 future
             };
@@ -377,15 +400,15 @@ impl Extractor {
                 hijri: self.hijri,
                 future_cue: Cue(&ask),
             };
-            let span = raw.span.clone();
+            let span = span.clone();
             let piece = text.get(span.clone()).unwrap_or("");
-            let mut result = resolve(&raw.found.expr, &ctx).map(|(value, flags)| Mention {
+            let mut result = resolve(&found.expr, &ctx).map(|(value, flags)| Mention {
                 kind: kind_of(&value),
                 grain: value.grain(),
                 char_span: chars.span(text, &span),
                 text: piece.to_string(),
                 span: span.clone(),
-                expr: raw.found.expr.clone(),
+                expr: found.expr.clone(),
                 value,
                 flags,
             });
@@ -402,15 +425,55 @@ impl Extractor {
             {
                 m.flags.push(Flag::CalendarMismatch);
                 // The previous expression resolved, so it is the last one out.
-                if let Some(p) = out.last_mut().and_then(O::mention) {
+                if let Some(p) = out.last_mention() {
                     p.flags.push(Flag::CalendarMismatch);
                 }
             }
             prev_days = days;
-            out.extend(O::from(
-                result.map_err(|kind| Error::new(kind, span, piece)),
-            ));
+            out.put(result.map_err(|kind| Error::new(kind, span, piece)));
         }
+    }
+}
+
+/// The span in the original text of the tokens of `f`, through `map`.
+fn span_of(map: &mut Spans, toks: &[Token], f: &Found) -> Option<Range<usize>> {
+    let start = toks.get(f.first)?.core_start() as usize;
+    let end = toks.get(f.last.checked_sub(1)?)?.end as usize;
+    Some(map.span(start..end))
+}
+
+/// Where [`Extractor::resolve_into`] puts its results: a list of [`Out`], or the one slot that
+/// [`Extractor::parse`] needs, which costs no allocation.
+trait Sink {
+    /// Makes room for `n` more results.
+    fn reserve(&mut self, n: usize);
+    /// The last result put, if it is a mention.
+    fn last_mention(&mut self) -> Option<&mut Mention>;
+    /// Puts a result.
+    fn put(&mut self, r: Result<Mention, Error>);
+}
+
+impl<O: Out> Sink for Vec<O> {
+    fn reserve(&mut self, n: usize) {
+        Vec::reserve(self, n);
+    }
+    fn last_mention(&mut self) -> Option<&mut Mention> {
+        self.last_mut().and_then(O::mention)
+    }
+    #[inline(always)]
+    fn put(&mut self, r: Result<Mention, Error>) {
+        self.extend(O::from(r));
+    }
+}
+
+/// Keeps the last result only.
+impl Sink for Option<Result<Mention, Error>> {
+    fn reserve(&mut self, _: usize) {}
+    fn last_mention(&mut self) -> Option<&mut Mention> {
+        self.as_mut().and_then(|r| r.as_mut().ok())
+    }
+    fn put(&mut self, r: Result<Mention, Error>) {
+        *self = Some(r);
     }
 }
 
@@ -462,12 +525,13 @@ impl Out for Result<Mention, Error> {
 }
 
 /// Indices `i` of found expressions followed by "الموافق" and expression `i + 1`.
-fn corresponding_pairs(toks: &[Token], raws: &[Raw]) -> Vec<usize> {
-    raws.windows(2)
+fn corresponding_pairs(toks: &[Token], found: &[Found]) -> Vec<usize> {
+    found
+        .windows(2)
         .enumerate()
         .filter(|(_, w)| {
             let between = match w {
-                [a, b] => toks.get(a.found.last..b.found.first).unwrap_or(&[]),
+                [a, b] => toks.get(a.last..b.first).unwrap_or(&[]),
                 _ => &[],
             };
             // Most gaps between expressions fail `all` at their first word: test it first.

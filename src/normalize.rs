@@ -270,6 +270,17 @@ pub(crate) fn step_run_end(bytes: &[u8], mut i: usize, steps: &[Step; 1 << 16]) 
     i
 }
 
+/// Adds a piece to the map. The first one reserves room for about one piece per 128 bytes of
+/// text (news has one per 230 or so, mostly commas), so that the map is not copied as it grows;
+/// most short inputs need no piece and no allocation at all.
+#[inline]
+fn push_piece(pieces: &mut Vec<Piece>, text_len: usize, piece: Piece) {
+    if pieces.capacity() == 0 {
+        pieces.reserve(text_len / 128 + 4);
+    }
+    pieces.push(piece);
+}
+
 fn digit(d: u32) -> Fold {
     char::from_digit(d, 10).map_or(Fold::Keep, Fold::To)
 }
@@ -285,42 +296,50 @@ impl Normalized {
         let mut i = 0usize;
         while i < bytes.len() {
             if i == folded.len() + shift {
-                // A stretch of characters kept as they are, copied in one go.
-                let run = i;
-                i = plain_end(bytes, i);
+                // Every character so far maps one to one: copy stretches of characters kept as
+                // they are in one go, and fold the commonest stops from their bytes without
+                // decoding or leaving this loop. The alef forms أ إ آ (a few in every sentence)
+                // become a bare alef of the same length, which needs no piece in the map; the
+                // Arabic comma, semicolon, question mark and Arabic-Indic digits become one
+                // ASCII byte, with a piece.
+                let mut run = i;
+                loop {
+                    i = plain_end(bytes, i);
+                    let ascii = match bytes.get(i..) {
+                        Some([0xD8, 0xA2 | 0xA3 | 0xA5, ..]) => {
+                            folded.push_str(text.get(run..i).unwrap_or(""));
+                            folded.push('ا');
+                            i += 2;
+                            run = i;
+                            continue;
+                        }
+                        Some([0xD8, 0x8C, ..]) => b',',
+                        Some([0xD8, 0x9B, ..]) => b';',
+                        Some([0xD8, 0x9F, ..]) => b'?',
+                        Some([0xD9, d @ 0xA0..=0xA9, ..]) => b'0' + (d - 0xA0),
+                        _ => break,
+                    };
+                    folded.push_str(text.get(run..i).unwrap_or(""));
+                    push_piece(
+                        &mut pieces,
+                        text.len(),
+                        Piece {
+                            at: folded.len() as u32,
+                            len: 1,
+                            start: i as u32,
+                            end: (i + 2) as u32,
+                        },
+                    );
+                    folded.push(char::from(ascii));
+                    i += 2;
+                    shift += 1;
+                    run = i;
+                }
                 if i > run {
                     folded.push_str(text.get(run..i).unwrap_or(""));
                 }
-                // The commonest stops, folded from their bytes without decoding: the alef
-                // forms أ إ آ (a few in every sentence) become a bare alef of the same length,
-                // which needs no piece in the map; the Arabic comma, semicolon, question mark
-                // and Arabic-Indic digits become one ASCII byte, with a piece.
-                let ascii = match bytes.get(i..) {
-                    Some([0xD8, 0xA2 | 0xA3 | 0xA5, ..]) => {
-                        folded.push('ا');
-                        i += 2;
-                        continue;
-                    }
-                    Some([0xD8, 0x8C, ..]) => b',',
-                    Some([0xD8, 0x9B, ..]) => b';',
-                    Some([0xD8, 0x9F, ..]) => b'?',
-                    Some([0xD9, d @ 0xA0..=0xA9, ..]) => b'0' + (d - 0xA0),
-                    _ => 0,
-                };
-                if ascii != 0 {
-                    pieces.push(Piece {
-                        at: folded.len() as u32,
-                        len: 1,
-                        start: i as u32,
-                        end: (i + 2) as u32,
-                    });
-                    folded.push(char::from(ascii));
-                    i += 2;
-                    shift = i.saturating_sub(folded.len());
-                    continue;
-                }
-                if i > run {
-                    continue;
+                if i >= bytes.len() {
+                    break;
                 }
             }
             let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
@@ -341,12 +360,16 @@ impl Normalized {
                         let at = folded.len() - len;
                         match pieces.last_mut() {
                             Some(p) if p.at as usize == at => p.end = end as u32,
-                            _ => pieces.push(Piece {
-                                at: at as u32,
-                                len: len as u32,
-                                start: (at + shift) as u32,
-                                end: end as u32,
-                            }),
+                            _ => push_piece(
+                                &mut pieces,
+                                text.len(),
+                                Piece {
+                                    at: at as u32,
+                                    len: len as u32,
+                                    start: (at + shift) as u32,
+                                    end: end as u32,
+                                },
+                            ),
                         }
                         shift = end.saturating_sub(folded.len());
                     }
@@ -357,12 +380,16 @@ impl Normalized {
             let at = folded.len();
             folded.push(out);
             if out.len_utf8() != c.len_utf8() || i != at + shift {
-                pieces.push(Piece {
-                    at: at as u32,
-                    len: out.len_utf8() as u32,
-                    start: i as u32,
-                    end: end as u32,
-                });
+                push_piece(
+                    &mut pieces,
+                    text.len(),
+                    Piece {
+                        at: at as u32,
+                        len: out.len_utf8() as u32,
+                        start: i as u32,
+                        end: end as u32,
+                    },
+                );
                 shift = end.saturating_sub(folded.len());
             }
             i = end;
@@ -380,9 +407,8 @@ impl Normalized {
     }
 
     /// The original byte range of the character that folded byte `at` belongs to (`at` must be
-    /// inside the folded text).
-    fn source(&self, at: usize) -> (usize, usize) {
-        let k = self.pieces.partition_point(|p| p.at as usize <= at);
+    /// inside the folded text), given `k`, the number of pieces that start at or before `at`.
+    fn source(&self, k: usize, at: usize) -> (usize, usize) {
         let prev = k.checked_sub(1).and_then(|k| self.pieces.get(k));
         if let Some(p) = prev
             && at < (p.at + p.len) as usize
@@ -390,42 +416,106 @@ impl Normalized {
             return (p.start as usize, p.end as usize);
         }
         let shift = prev.map_or(0, Piece::shift);
+        // The character around `at`: back to its first byte, which gives its length.
+        let bytes = self.folded.as_bytes();
         let mut c = at;
-        while c > 0 && !self.folded.is_char_boundary(c) {
+        while c > 0 && bytes.get(c).is_some_and(|&b| b & 0xC0 == 0x80) {
             c -= 1;
         }
-        let len = self
-            .folded
-            .get(c..)
-            .and_then(|s| s.chars().next())
-            .map_or(1, char::len_utf8);
+        let len = match bytes.get(c) {
+            Some(0xF0..) => 4,
+            Some(0xE0..) => 3,
+            Some(0xC0..) => 2,
+            _ => 1,
+        };
         (c + shift, c + len + shift)
     }
 
-    /// Maps a byte range of the folded text to the byte range of the original text it came
-    /// from. The result always lies on char boundaries of the original.
-    pub fn original_span(&self, folded: Range<usize>) -> Range<usize> {
+    /// The number of pieces that start at or before folded byte `at`.
+    fn pieces_upto(&self, at: usize) -> usize {
+        self.pieces.partition_point(|p| p.at as usize <= at)
+    }
+
+    /// [`Normalized::original_span`], with `upto` counting the pieces up to a folded byte.
+    fn span_with(
+        &self,
+        folded: Range<usize>,
+        mut upto: impl FnMut(usize) -> usize,
+    ) -> Range<usize> {
+        let mut offset = |at: usize| {
+            if at < self.folded.len() {
+                self.source(upto(at), at).0
+            } else {
+                self.original_len
+            }
+        };
         if folded.start >= folded.end {
-            let at = self.original_offset(folded.start);
+            let at = offset(folded.start);
             return at..at;
         }
-        let start = self.original_offset(folded.start);
-        let end = if folded.end - 1 < self.folded.len() {
-            self.source(folded.end - 1).1
+        let start = offset(folded.start);
+        let last = folded.end - 1;
+        let end = if last < self.folded.len() {
+            self.source(upto(last), last).1
         } else {
             self.original_len
         };
         start..end.max(start)
     }
 
+    /// Maps a byte range of the folded text to the byte range of the original text it came
+    /// from. The result always lies on char boundaries of the original.
+    pub fn original_span(&self, folded: Range<usize>) -> Range<usize> {
+        self.span_with(folded, |at| self.pieces_upto(at))
+    }
+
     /// Maps a byte offset of the folded text to the original text (the start of the character
     /// it came from; the end of the original for the end of the folded text).
     pub fn original_offset(&self, folded: usize) -> usize {
         if folded < self.folded.len() {
-            self.source(folded).0
+            self.source(self.pieces_upto(folded), folded).0
         } else {
             self.original_len
         }
+    }
+
+    /// A map for spans asked front to back, as the found expressions are.
+    pub(crate) fn spans(&self) -> Spans<'_> {
+        Spans {
+            norm: self,
+            upto: 0,
+        }
+    }
+}
+
+/// [`Normalized::original_span`] for spans asked in order: the pieces are walked forward from
+/// where the last span left them instead of searched for twice per span. A span before the last
+/// one is searched for; the answers are the same either way.
+pub(crate) struct Spans<'a> {
+    norm: &'a Normalized,
+    /// The number of pieces up to the last folded byte asked about.
+    upto: usize,
+}
+
+impl Spans<'_> {
+    /// The original byte range of folded range `folded`.
+    pub(crate) fn span(&mut self, folded: Range<usize>) -> Range<usize> {
+        let norm = self.norm;
+        let upto = &mut self.upto;
+        norm.span_with(folded, |at| {
+            let pieces = &norm.pieces;
+            let behind = upto
+                .checked_sub(1)
+                .and_then(|k| pieces.get(k))
+                .is_some_and(|p| p.at as usize > at);
+            if behind {
+                *upto = norm.pieces_upto(at);
+            }
+            while pieces.get(*upto).is_some_and(|p| p.at as usize <= at) {
+                *upto += 1;
+            }
+            *upto
+        })
     }
 }
 
@@ -517,6 +607,37 @@ mod tests {
         }
     }
 
+    /// The forward map gives what [`Normalized::original_span`] gives, for spans asked in
+    /// order (as the found expressions are), and for spans asked in any order.
+    fn spans_agree_with_original_span(text: &str, order: &[usize]) {
+        let n = Normalized::new(text);
+        let len = n.as_str().len();
+        let mut all: Vec<Range<usize>> = (0..=len + 1)
+            .flat_map(|a| (a..=len + 1).map(move |b| a..b))
+            .collect();
+        let mut map = n.spans();
+        for r in &all {
+            assert_eq!(
+                map.span(r.clone()),
+                n.original_span(r.clone()),
+                "{text:?} {r:?}"
+            );
+        }
+        // Shuffled by `order`, so that some spans come before the last one asked.
+        for (k, &o) in order.iter().enumerate() {
+            let (a, b) = (k % all.len().max(1), o % all.len().max(1));
+            all.swap(a, b);
+        }
+        let mut map = n.spans();
+        for r in &all {
+            assert_eq!(
+                map.span(r.clone()),
+                n.original_span(r.clone()),
+                "{text:?} {r:?}"
+            );
+        }
+    }
+
     #[test]
     fn sparse_map_agrees_with_model() {
         for text in [
@@ -584,6 +705,14 @@ mod tests {
         #[test]
         fn sparse_map_agrees_with_model_on_running_text(text in running_text()) {
             agrees_with_model(&text);
+        }
+
+        #[test]
+        fn forward_spans_agree_with_original_span(
+            text in running_text(),
+            order in proptest::collection::vec(0usize..10_000, 0..200),
+        ) {
+            spans_agree_with_original_span(&text, &order);
         }
 
         #[test]
