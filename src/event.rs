@@ -1123,8 +1123,17 @@ fn words_before(words: &[Word], at: usize, floor: usize) -> impl Iterator<Item =
 /// ]);
 /// ```
 pub fn events(text: &str, mentions: &[Mention], doc: &DocumentDate) -> Vec<Event> {
-    let norm = Normalized::new(text);
-    let mut scan = scan(text, &norm);
+    events_folded(text, &Normalized::new(text), mentions, doc)
+}
+
+/// [`events`] with the folded text already made (by [`crate::Extractor::prepare`]).
+pub(crate) fn events_folded(
+    text: &str,
+    norm: &Normalized,
+    mentions: &[Mention],
+    doc: &DocumentDate,
+) -> Vec<Event> {
+    let mut scan = scan(text, norm);
     drop_triggers_in_dates(&mut scan, mentions);
     let sents = sentences(text);
     let mut out = Vec::new();

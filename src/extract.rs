@@ -139,6 +139,11 @@ pub struct Prepared<'t> {
 }
 
 impl Prepared<'_> {
+    /// The folded copy of the text, with its map back.
+    pub(crate) fn folded(&self) -> &Normalized {
+        &self.norm
+    }
+
     /// The text that was read.
     pub fn text(&self) -> &str {
         self.text

@@ -18,7 +18,7 @@ use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
 use crate::document::{DateSource, DocumentDate, infer_with};
-use crate::event::{Event, events};
+use crate::event::{Event, events_folded};
 use crate::expr::{CenturySaid, DecadeSaid, Expr, MonthSaid, YearSaid};
 use crate::extract::{Extractor, Mention, Prepared};
 use crate::lexicon::MonthFamily;
@@ -100,7 +100,7 @@ impl TimelineBuilder {
         if self.anchoring == Anchoring::LastMentioned {
             self.reanchor(read, &mut ms, reference.anchor);
         }
-        let evs = events(text, &ms, reference);
+        let evs = events_folded(text, read.folded(), &ms, reference);
         let evs = if self.merge { merge(evs) } else { evs };
         Timeline {
             reference: reference.clone(),
@@ -118,7 +118,7 @@ impl TimelineBuilder {
         if reference.source == crate::document::DateSource::Fallback
             && self.anchoring == Anchoring::Document
         {
-            let evs = events(text, &ms, &reference);
+            let evs = events_folded(text, read.folded(), &ms, &reference);
             let evs = if self.merge { merge(evs) } else { evs };
             return Timeline {
                 reference,
