@@ -866,15 +866,44 @@ const TAIL_WORDS: usize = 1 << (TAIL_BITS - 6);
 /// How many bytes at the end of a word [`tail_bit`] reads: four Arabic letters.
 const TAIL_LEN: usize = 8;
 
-/// A bit for a word's last [`TAIL_LEN`] bytes (all of a shorter word, with its length).
+/// A bit for a word's last [`TAIL_LEN`] bytes, read as a little-endian number; a shorter word
+/// fills the high bytes and leaves the low ones zero. A word has no zero byte, so the number
+/// also tells its length.
 #[inline]
 fn tail_bit(w: &[u8]) -> usize {
-    let (key, n) = match w.last_chunk::<TAIL_LEN>() {
-        Some(k) => (u64::from_le_bytes(*k), TAIL_LEN),
-        None => (short8(w), w.len()),
+    let key = match w.last_chunk::<TAIL_LEN>() {
+        Some(k) => u64::from_le_bytes(*k),
+        None => short8(w)
+            .checked_shl(8 * (TAIL_LEN - w.len()) as u32)
+            .unwrap_or(0),
     };
-    let key = key ^ (n as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TAIL_BITS)) as usize
+    tail_hash(key)
+}
+
+/// The bit of [`tail_bit`] from the word's key.
+#[inline]
+fn tail_hash(key: u64) -> usize {
+    // Both halves of the full product: a short word's bytes are all in the high bytes of its
+    // key, and the high half mixes them as the low half cannot.
+    let p = u128::from(key) * 0x9E37_79B9_7F4A_7C15;
+    (((p >> 64) as u64 ^ p as u64) >> (64 - TAIL_BITS)) as usize
+}
+
+/// By word length: the bytes of the [`TAIL_LEN`] before a word's end that are the word's own,
+/// for words [`Lexicon::classify`] looks up (one to forty bytes); none for the empty word.
+static TAIL_MASK: [u64; 41] = tail_masks();
+
+// Evaluated at compile time: an index out of range would fail the build, not a run.
+#[allow(clippy::indexing_slicing)]
+const fn tail_masks() -> [u64; 41] {
+    let mut masks = [u64::MAX; 41];
+    masks[0] = 0;
+    let mut n = 1;
+    while n < TAIL_LEN {
+        masks[n] = u64::MAX << (8 * (TAIL_LEN - n));
+        n += 1;
+    }
+    masks
 }
 
 /// What [`Lexicon::classify`] may peel off the front of a word before a lookup: و/ف, then
@@ -968,25 +997,34 @@ impl Lexicon {
         let mut tails = Box::new([0u64; TAIL_WORDS]);
         let chains = clitic_chains();
         let mut buf = String::new();
-        // The entry itself, and after its article: "للا" is ل + "الا" written with one lam.
-        let ends = keys
-            .iter()
-            .flat_map(|(text, _)| [Some(text.as_str()), text.strip_prefix("ال")])
-            .flatten();
-        for text in ends {
-            // A word of at least TAIL_LEN bytes ends the same whatever is peeled before it.
-            let chains: &[String] = if text.len() >= TAIL_LEN {
-                chains.get(..1).unwrap_or(&[])
-            } else {
-                &chains
-            };
-            for c in chains {
+        // A found word is a chain of clitics before an entry, or و/ف + لل before an entry
+        // without its article ("للان" is ل + "الان" written with one lam). A clitic is peeled
+        // only if two letters are left after it ("له" is not ل + "ه").
+        let chains: Vec<&str> = chains.iter().map(String::as_str).collect();
+        let lam_lam = ["لل", "ولل", "فلل"];
+        let ends = keys.iter().flat_map(|(text, _)| {
+            let bare = text.strip_prefix("ال").filter(|b| !b.is_empty());
+            [
+                (text.as_str(), chains.as_slice()),
+                (bare.unwrap_or(""), lam_lam.as_slice()),
+            ]
+        });
+        for (text, chains) in ends {
+            for &c in chains {
+                let peeled_alone = !c.is_empty() && !c.ends_with("ال") && !c.ends_with("لل");
+                if text.is_empty() || (peeled_alone && text.chars().nth(1).is_none()) {
+                    continue;
+                }
                 buf.clear();
                 buf.push_str(c);
                 buf.push_str(text);
                 let bit = tail_bit(buf.as_bytes());
                 if let Some(w) = tails.get_mut(bit >> 6) {
                     *w |= 1 << (bit & 63);
+                }
+                // A word of at least TAIL_LEN bytes ends the same whatever is before it.
+                if text.len() >= TAIL_LEN {
+                    break;
                 }
             }
         }
@@ -1013,7 +1051,11 @@ impl Lexicon {
     /// words of a text, with no false negatives.
     #[inline]
     fn may_end(&self, word: &[u8]) -> bool {
-        let bit = tail_bit(word);
+        self.tail_set(tail_bit(word))
+    }
+
+    #[inline]
+    fn tail_set(&self, bit: usize) -> bool {
         self.tails
             .get(bit >> 6)
             .is_some_and(|w| (w >> (bit & 63)) & 1 == 1)
@@ -1022,16 +1064,23 @@ impl Lexicon {
     /// Looks a folded word up exactly.
     #[inline]
     pub fn lookup(&self, word: &str) -> Option<Lex> {
-        let mut at = self.heads.get(slot(word.as_bytes())).copied().unwrap_or(0);
+        self.lookup_bytes(word.as_bytes())
+    }
+
+    #[inline]
+    fn lookup_bytes(&self, word: &[u8]) -> Option<Lex> {
+        let mut at = self.heads.get(slot(word)).copied().unwrap_or(0);
         if at == 0 {
             return None;
         }
-        let head = head8(word.as_bytes());
+        let head = head8(word);
         while let Some(w) = usize::from(at)
             .checked_sub(1)
             .and_then(|k| self.words.get(k))
         {
-            if w.head == head && w.text.len() == word.len() && (word.len() <= 8 || *w.text == *word)
+            if w.head == head
+                && w.text.len() == word.len()
+                && (word.len() <= 8 || w.text.as_bytes() == word)
             {
                 return Some(w.lex);
             }
@@ -1054,71 +1103,116 @@ impl Lexicon {
     /// ```
     #[inline]
     pub fn classify(&self, word: &str) -> Option<Entry> {
-        if word.is_empty() || word.len() > 40 || !self.may_end(word.as_bytes()) {
+        let word = word.as_bytes();
+        if word.is_empty() || word.len() > 40 || !self.may_end(word) {
             return None;
         }
         self.classify_any(word)
     }
 
-    /// [`Lexicon::classify`] without the filter on word ends.
+    /// Whether the word `text[start..end]` passes the filter of [`Lexicon::classify`] (its
+    /// length and its end): false for most words of a text. The eight bytes before `end` are
+    /// read at once, those of the word before too when the word is short, and masked off:
+    /// cheaper than gathering a short word's bytes.
     #[inline]
-    fn classify_any(&self, word: &str) -> Option<Entry> {
+    pub(crate) fn may_end_span(&self, text: &[u8], start: usize, end: usize) -> bool {
+        let n = end.wrapping_sub(start);
+        let Some(&mask) = TAIL_MASK.get(n) else {
+            return false;
+        };
+        let bit = match end.checked_sub(TAIL_LEN).and_then(|k| text.get(k..end)) {
+            Some(last) => {
+                tail_hash(u64::from_le_bytes(last.try_into().unwrap_or([0; TAIL_LEN])) & mask)
+            }
+            None => text.get(start..end).map_or(0, tail_bit),
+        };
+        self.tail_set(bit)
+    }
+
+    /// [`Lexicon::classify`] of the word `text[start..end]`, which must begin and end on
+    /// character boundaries, once [`Lexicon::may_end_span`] let it through.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn classify_span(&self, text: &[u8], start: usize, end: usize) -> Option<Entry> {
+        self.classify_any(text.get(start..end)?)
+    }
+
+    /// [`Lexicon::classify`] without the filter on word ends, on the bytes of a folded word.
+    fn classify_any(&self, word: &[u8]) -> Option<Entry> {
         if let Some(e) = self.try_word(word, 0, false) {
             return Some(e);
         }
         // و/ف, then ب/ل/ك, each at most once.
-        let conj = strip_any(word, &["و", "ف"]);
+        let conj = strip_any(word, &[WAW, FA]);
         if let Some(rest) = conj
             && let Some(e) = self.try_word(rest, word.len() - rest.len(), false)
         {
             return Some(e);
         }
         let base = conj.unwrap_or(word);
-        let rest = strip_any(base, &["ب", "ل", "ك"])?;
+        let rest = strip_any(base, &[BA, LAM, KAF])?;
         let clitic = word.len() - rest.len();
         if let Some(e) = self.try_word(rest, clitic, true) {
             return Some(e);
         }
         // ل + ال is written لل: restore the article ("للعام"), after ل only: "كلاب" is not
         // ك + الاب. The ل stays in the span: it is also the article's lam.
-        if base.starts_with("لل") && rest.starts_with('ل') && !rest.starts_with("ال") {
+        if base.starts_with(LAM) && rest.starts_with(LAM) && !rest.starts_with(AL) {
             // On the stack: `word` is at most 40 bytes.
             let mut buf = [0u8; 48];
-            let alef = "ا".as_bytes();
-            let n = alef.len() + rest.len();
-            buf.get_mut(..alef.len())?.copy_from_slice(alef);
-            buf.get_mut(alef.len()..n)?.copy_from_slice(rest.as_bytes());
-            let restored = std::str::from_utf8(buf.get(..n)?).ok()?;
+            let n = ALEF.len() + rest.len();
+            buf.get_mut(..ALEF.len())?.copy_from_slice(ALEF);
+            buf.get_mut(ALEF.len()..n)?.copy_from_slice(rest);
             let conj = conj.map_or(0, |c| word.len() - c.len());
-            return self.try_word(restored, conj, true);
+            return self.try_word(buf.get(..n)?, conj, true);
         }
         None
     }
 
     #[inline]
-    fn try_word(&self, word: &str, clitic: usize, preposition: bool) -> Option<Entry> {
+    fn try_word(&self, word: &[u8], clitic: usize, preposition: bool) -> Option<Entry> {
         let entry = |lex, article| Entry {
             lex,
             clitic_len: clitic.min(255) as u8,
             article,
             preposition,
         };
-        if let Some(l) = self.lookup(word) {
-            return Some(entry(l, word.starts_with("ال") && word.len() > 4));
+        if let Some(l) = self.lookup_bytes(word) {
+            return Some(entry(l, word.starts_with(AL) && word.len() > 4));
         }
-        let bare = word.strip_prefix("ال")?;
+        let bare = word.strip_prefix(AL)?;
         if bare.is_empty() {
             return None;
         }
-        self.lookup(bare).map(|l| entry(l, true))
+        self.lookup_bytes(bare).map(|l| entry(l, true))
     }
 }
 
-fn strip_any<'a>(w: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+/// The clitics and the article, as folded bytes.
+const WAW: &[u8] = "و".as_bytes();
+const FA: &[u8] = "ف".as_bytes();
+const BA: &[u8] = "ب".as_bytes();
+const LAM: &[u8] = "ل".as_bytes();
+const KAF: &[u8] = "ك".as_bytes();
+const ALEF: &[u8] = "ا".as_bytes();
+const AL: &[u8] = "ال".as_bytes();
+
+/// `w` without the first of `prefixes` it starts with, if at least two characters are left.
+fn strip_any<'a>(w: &'a [u8], prefixes: &[&[u8]]) -> Option<&'a [u8]> {
     prefixes
         .iter()
-        .find_map(|p| w.strip_prefix(p))
-        .filter(|r| r.chars().nth(1).is_some())
+        .find_map(|p| w.strip_prefix(*p))
+        .filter(|r| r.len() > r.first().map_or(0, |&b| utf8_len(b)))
+}
+
+/// The length of a UTF-8 character from its first byte.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0xE0 => 1 + usize::from(b >= 0xC0),
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
 }
 
 #[cfg(test)]
@@ -1171,12 +1265,46 @@ mod tests {
         assert!(words.len() > 100_000, "{} words", words.len());
         let mut known = 0;
         for w in &words {
-            if w.len() <= 40 && lex.classify_any(w).is_some() {
+            if w.len() <= 40 && lex.classify_any(w.as_bytes()).is_some() {
                 known += 1;
                 assert!(lex.may_end(w.as_bytes()), "{w}");
             }
         }
         assert!(known > 10_000, "{known} known words");
+    }
+
+    /// The filter on a word in its text, read with the bytes before it, agrees with the
+    /// filter on the word alone: at the start of the text and after other words.
+    #[test]
+    fn end_filter_in_text_agrees_with_word_alone() {
+        let lex = Lexicon::get();
+        let mut words: Vec<String> = lex.words.iter().map(|w| w.text.to_string()).collect();
+        for c in clitic_chains() {
+            words.push(format!("{c}ه"));
+            words.push(format!("{c}اليوم"));
+        }
+        words.extend(["م", "x", "ab", "tn", "ان", "له"].map(String::from));
+        let mut checked = 0;
+        for pad in ["", "a", "ab ", "xyz, ", "\u{0628}\u{0629} "] {
+            let mut text = String::from(pad);
+            let mut spans = Vec::new();
+            for w in &words {
+                spans.push((text.len(), text.len() + w.len()));
+                text.push_str(w);
+                text.push(' ');
+            }
+            for (start, end) in spans {
+                let word = text.as_bytes().get(start..end).unwrap_or(&[]);
+                let want = !word.is_empty() && word.len() <= 40 && lex.may_end(word);
+                assert_eq!(
+                    lex.may_end_span(text.as_bytes(), start, end),
+                    want,
+                    "{pad:?} {word:?}"
+                );
+                checked += usize::from(want);
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
@@ -1244,6 +1372,13 @@ mod tests {
         }
     }
 
+    fn strip<'a>(w: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+        prefixes
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            .filter(|r| r.chars().nth(1).is_some())
+    }
+
     /// The lookup as first written, without filters: the model the filters must agree with.
     fn model(lex: &Lexicon, word: &str) -> Option<Entry> {
         let get = |w: &str| lex.words.iter().find(|k| &*k.text == w).map(|k| k.lex);
@@ -1269,14 +1404,14 @@ mod tests {
         if let Some(e) = try_word(word, 0, false) {
             return Some(e);
         }
-        let conj = strip_any(word, &["و", "ف"]);
+        let conj = strip(word, &["و", "ف"]);
         if let Some(rest) = conj
             && let Some(e) = try_word(rest, word.len() - rest.len(), false)
         {
             return Some(e);
         }
         let base = conj.unwrap_or(word);
-        let rest = strip_any(base, &["ب", "ل", "ك"])?;
+        let rest = strip(base, &["ب", "ل", "ك"])?;
         let clitic = word.len() - rest.len();
         if let Some(e) = try_word(rest, clitic, true) {
             return Some(e);
