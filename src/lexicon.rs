@@ -801,7 +801,47 @@ pub struct Lexicon {
     /// those bytes. Peeling clitics never changes the end of a word, so most words of a text
     /// are turned away by one bit before any lookup.
     tails: Box<[u64; TAIL_WORDS]>,
+    /// The words found whole, without peeling a clitic (the entries, and the entries after
+    /// the article): most words that get past `tails`. Open addressing by [`end_hash`]: the
+    /// index + 1 in `wholes`, 0 for none.
+    whole_slots: Box<[u16; WHOLE_SLOTS]>,
+    wholes: Vec<Whole>,
 }
+
+/// A word found whole, with what [`Lexicon::classify`] finds for it.
+#[derive(Debug)]
+struct Whole {
+    /// Its [`end_key`].
+    key: u64,
+    /// Its first eight bytes ([`head8`]).
+    head: u64,
+    text: Box<[u8]>,
+    entry: Entry,
+}
+
+const WHOLE_SLOTS: usize = 1 << 11;
+
+/// Rows of all the tables: a bound on the entries.
+const ROWS: usize = REL_DAYS.len()
+    + WEEKDAYS.len()
+    + MONTHS.len()
+    + MONTH_HEADS.len()
+    + DIRECTIONS.len()
+    + VAGUE.len()
+    + PREPS.len()
+    + OTHERS.len()
+    + NUMBERS.len()
+    + UNITS.len()
+    + PARTS.len()
+    + DAY_PARTS.len()
+    + PRAYERS.len()
+    + DECADES.len()
+    + SEASONS.len()
+    + ADVERBS.len();
+
+// Every entry and every entry after the article get a slot, and the table stays at most half
+// full: a probe ends soon on an empty slot.
+const _: () = assert!(4 * ROWS <= WHOLE_SLOTS);
 
 #[derive(Debug)]
 struct Word {
@@ -866,27 +906,33 @@ const TAIL_WORDS: usize = 1 << (TAIL_BITS - 6);
 /// How many bytes at the end of a word [`tail_bit`] reads: four Arabic letters.
 const TAIL_LEN: usize = 8;
 
-/// A bit for a word's last [`TAIL_LEN`] bytes, read as a little-endian number; a shorter word
-/// fills the high bytes and leaves the low ones zero. A word has no zero byte, so the number
-/// also tells its length.
+/// A word's last [`TAIL_LEN`] bytes, read as a little-endian number; a shorter word fills the
+/// high bytes and leaves the low ones zero. A word has no zero byte, so the number also tells
+/// its length.
 #[inline]
-fn tail_bit(w: &[u8]) -> usize {
-    let key = match w.last_chunk::<TAIL_LEN>() {
+fn end_key(w: &[u8]) -> u64 {
+    match w.last_chunk::<TAIL_LEN>() {
         Some(k) => u64::from_le_bytes(*k),
         None => short8(w)
             .checked_shl(8 * (TAIL_LEN - w.len()) as u32)
             .unwrap_or(0),
-    };
-    tail_hash(key)
+    }
 }
 
-/// The bit of [`tail_bit`] from the word's key.
+/// A hash of an [`end_key`]: its top [`TAIL_BITS`] are the word's [`tail_bit`], the bits
+/// below pick its slot among the [`Lexicon`]'s whole words.
 #[inline]
-fn tail_hash(key: u64) -> usize {
+fn end_hash(key: u64) -> u64 {
     // Both halves of the full product: a short word's bytes are all in the high bytes of its
     // key, and the high half mixes them as the low half cannot.
     let p = u128::from(key) * 0x9E37_79B9_7F4A_7C15;
-    (((p >> 64) as u64 ^ p as u64) >> (64 - TAIL_BITS)) as usize
+    (p >> 64) as u64 ^ p as u64
+}
+
+/// A bit for a word's end: see [`end_key`].
+#[inline]
+fn tail_bit(w: &[u8]) -> usize {
+    (end_hash(end_key(w)) >> (64 - TAIL_BITS)) as usize
 }
 
 /// By word length: the bytes of the [`TAIL_LEN`] before a word's end that are the word's own,
@@ -1028,6 +1074,44 @@ impl Lexicon {
                 }
             }
         }
+        // Each entry whole, then after the article unless that is an entry too: what the first
+        // lookup of [`Lexicon::classify_any`] finds.
+        let mut whole_slots = Box::new([0u16; WHOLE_SLOTS]);
+        let mut wholes: Vec<Whole> = Vec::with_capacity(2 * keys.len());
+        let forms = keys
+            .iter()
+            .map(|(text, lex)| {
+                let article = text.starts_with("ال") && text.len() > 4;
+                (text.clone(), *lex, article)
+            })
+            .chain(keys.iter().filter_map(|(text, lex)| {
+                let with = format!("ال{text}");
+                let known = keys.binary_search_by(|k| k.0.as_str().cmp(&with)).is_ok();
+                (!known).then_some((with, *lex, true))
+            }));
+        for (text, lex, article) in forms {
+            let key = end_key(text.as_bytes());
+            // Never full (see WHOLE_SLOTS): an empty slot is always found.
+            let mut s = (end_hash(key) >> 32) as usize % WHOLE_SLOTS;
+            while whole_slots.get(s % WHOLE_SLOTS).is_some_and(|&at| at != 0) {
+                s += 1;
+            }
+            let Some(at) = whole_slots.get_mut(s % WHOLE_SLOTS) else {
+                continue;
+            };
+            wholes.push(Whole {
+                key,
+                head: head8(text.as_bytes()),
+                text: text.into_bytes().into_boxed_slice(),
+                entry: Entry {
+                    lex,
+                    clitic_len: 0,
+                    article,
+                    preposition: false,
+                },
+            });
+            *at = u16::try_from(wholes.len()).unwrap_or(0);
+        }
         for (text, lex) in keys {
             let Some(head) = heads.get_mut(slot(text.as_bytes())) else {
                 continue;
@@ -1044,12 +1128,14 @@ impl Lexicon {
             words,
             heads,
             tails,
+            whole_slots,
+            wholes,
         }
     }
 
     /// Whether some word that [`Lexicon::classify`] finds ends like `word`: false for most
     /// words of a text, with no false negatives.
-    #[inline]
+    #[cfg(test)]
     fn may_end(&self, word: &[u8]) -> bool {
         self.tail_set(tail_bit(word))
     }
@@ -1103,45 +1189,72 @@ impl Lexicon {
     /// ```
     #[inline]
     pub fn classify(&self, word: &str) -> Option<Entry> {
-        let word = word.as_bytes();
-        if word.is_empty() || word.len() > 40 || !self.may_end(word) {
-            return None;
-        }
-        self.classify_any(word)
-    }
-
-    /// Whether the word `text[start..end]` passes the filter of [`Lexicon::classify`] (its
-    /// length and its end): false for most words of a text. The eight bytes before `end` are
-    /// read at once, those of the word before too when the word is short, and masked off:
-    /// cheaper than gathering a short word's bytes.
-    #[inline]
-    pub(crate) fn may_end_span(&self, text: &[u8], start: usize, end: usize) -> bool {
-        let n = end.wrapping_sub(start);
-        let Some(&mask) = TAIL_MASK.get(n) else {
-            return false;
-        };
-        let bit = match end.checked_sub(TAIL_LEN).and_then(|k| text.get(k..end)) {
-            Some(last) => {
-                tail_hash(u64::from_le_bytes(last.try_into().unwrap_or([0; TAIL_LEN])) & mask)
-            }
-            None => text.get(start..end).map_or(0, tail_bit),
-        };
-        self.tail_set(bit)
+        self.classify_span(word.as_bytes(), 0, word.len())
     }
 
     /// [`Lexicon::classify`] of the word `text[start..end]`, which must begin and end on
-    /// character boundaries, once [`Lexicon::may_end_span`] let it through.
-    #[cold]
-    #[inline(never)]
+    /// character boundaries. The end filter turns most words away: it reads the eight bytes
+    /// before `end` at once, those of the word before too when the word is short, and masks
+    /// them off, cheaper than gathering a short word's bytes. Most words it lets through are
+    /// found whole with the same key; the rest have their clitics peeled.
+    #[inline]
     pub(crate) fn classify_span(&self, text: &[u8], start: usize, end: usize) -> Option<Entry> {
-        self.classify_any(text.get(start..end)?)
+        let n = end.wrapping_sub(start);
+        let &mask = TAIL_MASK.get(n)?;
+        let key = match end.checked_sub(TAIL_LEN).and_then(|k| text.get(k..end)) {
+            Some(last) => u64::from_le_bytes(last.try_into().unwrap_or([0; TAIL_LEN])) & mask,
+            None => end_key(text.get(start..end)?),
+        };
+        let h = end_hash(key);
+        if !self.tail_set((h >> (64 - TAIL_BITS)) as usize) {
+            return None;
+        }
+        let word = text.get(start..end)?;
+        match self.whole(word, key, h) {
+            Some(e) => Some(e),
+            None => self.classify_peeled(word),
+        }
     }
 
-    /// [`Lexicon::classify`] without the filter on word ends, on the bytes of a folded word.
+    /// The entry of `word` if it is found whole, from its [`end_key`] and [`end_hash`].
+    #[inline]
+    fn whole(&self, word: &[u8], key: u64, h: u64) -> Option<Entry> {
+        let first = (h >> 32) as usize % WHOLE_SLOTS;
+        for s in first..first + WHOLE_SLOTS {
+            let at = *self.whole_slots.get(s % WHOLE_SLOTS)?;
+            let w = self.wholes.get(usize::from(at).checked_sub(1)?)?;
+            // The key is the last eight bytes and the head the first eight: together the whole
+            // of a word up to sixteen bytes.
+            if w.key == key
+                && w.text.len() == word.len()
+                && (word.len() <= TAIL_LEN
+                    || (w.head == head8(word) && (word.len() <= 2 * TAIL_LEN || *w.text == *word)))
+            {
+                return Some(w.entry);
+            }
+        }
+        None
+    }
+
+    /// [`Lexicon::classify_any`] of a word that is not found whole.
+    #[cold]
+    #[inline(never)]
+    fn classify_peeled(&self, word: &[u8]) -> Option<Entry> {
+        self.peel(word)
+    }
+
+    /// [`Lexicon::classify`] without the filter on word ends and the table of whole words, on
+    /// the bytes of a folded word: what the tests hold the filters to.
+    #[cfg(test)]
     fn classify_any(&self, word: &[u8]) -> Option<Entry> {
         if let Some(e) = self.try_word(word, 0, false) {
             return Some(e);
         }
+        self.peel(word)
+    }
+
+    /// [`Lexicon::classify_any`] after the whole word: with its clitics peeled.
+    fn peel(&self, word: &[u8]) -> Option<Entry> {
         // و/ف, then ب/ل/ك, each at most once.
         let conj = strip_any(word, &[WAW, FA]);
         if let Some(rest) = conj
@@ -1273,10 +1386,10 @@ mod tests {
         assert!(known > 10_000, "{known} known words");
     }
 
-    /// The filter on a word in its text, read with the bytes before it, agrees with the
-    /// filter on the word alone: at the start of the text and after other words.
+    /// A word in its text, whose end filter reads the bytes before it, is classified as the
+    /// model classifies it alone: at the start of the text and after other words.
     #[test]
-    fn end_filter_in_text_agrees_with_word_alone() {
+    fn words_in_text_agree_with_model() {
         let lex = Lexicon::get();
         let mut words: Vec<String> = lex.words.iter().map(|w| w.text.to_string()).collect();
         for c in clitic_chains() {
@@ -1295,13 +1408,10 @@ mod tests {
             }
             for (start, end) in spans {
                 let word = text.as_bytes().get(start..end).unwrap_or(&[]);
-                let want = !word.is_empty() && word.len() <= 40 && lex.may_end(word);
-                assert_eq!(
-                    lex.may_end_span(text.as_bytes(), start, end),
-                    want,
-                    "{pad:?} {word:?}"
-                );
-                checked += usize::from(want);
+                let want = model(lex, std::str::from_utf8(word).unwrap_or(""));
+                let got = lex.classify_span(text.as_bytes(), start, end);
+                assert_eq!(got, want, "{pad:?} {word:?}");
+                checked += usize::from(want.is_some());
             }
         }
         assert!(checked > 1000, "{checked}");

@@ -210,10 +210,10 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
             });
             // Most words have no entry and are turned away by their end: the token is written
             // whole first, and only the few that may be known are looked up.
-            if lexicon.may_end_span(bytes, start, i)
+            if let Some(e) = lexicon.classify_span(bytes, start, i)
                 && let Some(t) = out.last_mut()
             {
-                t.entry = lexicon.classify_span(bytes, start, i);
+                t.entry = Some(e);
             }
             space_before = false;
             continue;
