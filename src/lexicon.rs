@@ -815,7 +815,10 @@ struct Whole {
     key: u64,
     /// Its first eight bytes ([`head8`]).
     head: u64,
-    text: Box<[u8]>,
+    /// Its length in bytes.
+    len: usize,
+    /// All of it if it is longer than the sixteen bytes of `head` and `key`, else nothing.
+    long: Box<[u8]>,
     entry: Entry,
 }
 
@@ -1078,31 +1081,25 @@ impl Lexicon {
         // lookup of [`Lexicon::classify_any`] finds.
         let mut whole_slots = Box::new([0u16; WHOLE_SLOTS]);
         let mut wholes: Vec<Whole> = Vec::with_capacity(2 * keys.len());
-        let forms = keys
-            .iter()
-            .map(|(text, lex)| {
-                let article = text.starts_with("ال") && text.len() > 4;
-                (text.clone(), *lex, article)
-            })
-            .chain(keys.iter().filter_map(|(text, lex)| {
-                let with = format!("ال{text}");
-                let known = keys.binary_search_by(|k| k.0.as_str().cmp(&with)).is_ok();
-                (!known).then_some((with, *lex, true))
-            }));
-        for (text, lex, article) in forms {
-            let key = end_key(text.as_bytes());
+        let mut insert = |text: &[u8], lex: Lex, article: bool| {
+            let key = end_key(text);
             // Never full (see WHOLE_SLOTS): an empty slot is always found.
             let mut s = (end_hash(key) >> 32) as usize % WHOLE_SLOTS;
             while whole_slots.get(s % WHOLE_SLOTS).is_some_and(|&at| at != 0) {
                 s += 1;
             }
             let Some(at) = whole_slots.get_mut(s % WHOLE_SLOTS) else {
-                continue;
+                return;
             };
             wholes.push(Whole {
                 key,
-                head: head8(text.as_bytes()),
-                text: text.into_bytes().into_boxed_slice(),
+                head: head8(text),
+                len: text.len(),
+                long: if text.len() > 2 * TAIL_LEN {
+                    text.into()
+                } else {
+                    Box::default()
+                },
                 entry: Entry {
                     lex,
                     clitic_len: 0,
@@ -1111,6 +1108,25 @@ impl Lexicon {
                 },
             });
             *at = u16::try_from(wholes.len()).unwrap_or(0);
+        };
+        for (text, lex) in &keys {
+            insert(
+                text.as_bytes(),
+                *lex,
+                text.starts_with("ال") && text.len() > 4,
+            );
+        }
+        let mut buf = Vec::with_capacity(64);
+        for (text, lex) in &keys {
+            buf.clear();
+            buf.extend_from_slice(AL);
+            buf.extend_from_slice(text.as_bytes());
+            if keys
+                .binary_search_by(|k| k.0.as_bytes().cmp(buf.as_slice()))
+                .is_err()
+            {
+                insert(&buf, *lex, true);
+            }
         }
         for (text, lex) in keys {
             let Some(head) = heads.get_mut(slot(text.as_bytes())) else {
@@ -1226,9 +1242,9 @@ impl Lexicon {
             // The key is the last eight bytes and the head the first eight: together the whole
             // of a word up to sixteen bytes.
             if w.key == key
-                && w.text.len() == word.len()
+                && w.len == word.len()
                 && (word.len() <= TAIL_LEN
-                    || (w.head == head8(word) && (word.len() <= 2 * TAIL_LEN || *w.text == *word)))
+                    || (w.head == head8(word) && (word.len() <= 2 * TAIL_LEN || *w.long == *word)))
             {
                 return Some(w.entry);
             }

@@ -215,7 +215,10 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
             {
                 t.entry = Some(e);
             }
-            space_before = false;
+            // A word is most often followed by a space: it is passed over here, not by another
+            // turn of the loop.
+            space_before = bytes.get(i) == Some(&b' ');
+            i += usize::from(space_before);
             continue;
         }
         // A line break ends any expression: it is kept as a token that no pattern crosses.
