@@ -5,7 +5,6 @@
 //! built, so "أبريل" also matches "ابريل" and "إبريل". Words are looked up whole first, then with
 //! the clitics و ف ب ل ك and the article ال peeled off (see [`Lexicon::classify`]).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::Weekday;
@@ -979,10 +978,8 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut map: HashMap<String, Lex> = HashMap::new();
-        let mut add = |w: &str, lex: Lex| {
-            map.entry(fold(w)).or_insert(lex);
-        };
+        let mut keys: Vec<(String, Lex)> = Vec::with_capacity(ROWS);
+        let mut add = |w: &str, lex: Lex| keys.push((fold(w), lex));
         // Specific tables first: the first spelling wins on a clash.
         for &(w, d) in REL_DAYS {
             add(w, Lex::RelDay(d));
@@ -1039,8 +1036,9 @@ impl Lexicon {
         for &(w, u) in ADVERBS {
             add(w, Lex::Adverb(u));
         }
-        let mut keys: Vec<(String, Lex)> = map.into_iter().collect();
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // A stable sort keeps the spellings of a word in table order: the first is kept.
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        keys.dedup_by(|later, first| later.0 == first.0);
         let mut words = Vec::with_capacity(keys.len());
         let mut heads = Box::new([0u16; SLOTS]);
         let mut tails = Box::new([0u64; TAIL_WORDS]);

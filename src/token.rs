@@ -145,8 +145,8 @@ const WINDOW: usize = 2 * ROUND + 1;
 
 /// The end of the stretch from `i` of ASCII letters and Arabic letters U+0621..U+064A: one
 /// table lookup per letter by its first two bytes, sixteen letters a round with one bounds
-/// check, and a branch after the fourth, the eighth and the sixteenth (most words have four
-/// to eight letters).
+/// check, and a branch after the fourth, the sixth, the ninth and the sixteenth (most words
+/// have three to seven letters).
 ///
 /// A round reads a fixed window of bytes, enough for its letters of at most two bytes and the
 /// second byte of the last; a character that is not a letter has step 0, so the lookups after
@@ -160,7 +160,7 @@ fn arabic_letters_end(bytes: &[u8], mut i: usize) -> usize {
             let pair = win.get(j..j + 2).and_then(|p| p.try_into().ok());
             last = step_of(pair.unwrap_or([0, 0]));
             j += last;
-            if (k == 3 || k == 7) && last == 0 {
+            if (k == 3 || k == 5 || k == 8) && last == 0 {
                 return i + j;
             }
         }
