@@ -99,78 +99,46 @@ const fn letter_table() -> ([u64; 256], [u8; 256]) {
     (mask, len)
 }
 
-/// The letters of the fast path by a character's first two bytes (the first in the low byte):
-/// the character's length if it is an ASCII letter or an Arabic letter U+0621..U+064A, else
-/// [`Step::Stop`]. A two-byte letter counts only with a continuation byte after its lead.
-static LETTER_STEP: [Step; 1 << 16] = step_table();
-
-// Evaluated at compile time: an index out of range would fail the build, not a run.
-#[allow(clippy::indexing_slicing)]
-const fn step_table() -> [Step; 1 << 16] {
-    let mut steps = [Step::Stop; 1 << 16];
-    let mut key = 0;
-    while key < 1 << 16 {
-        let (b, next) = (key & 0xFF, key >> 8);
-        if (LETTER_MASK[b] >> (next & 0x3F)) & 1 == 1 {
-            steps[key] = match LETTER_LEN[b] {
-                1 => Step::One,
-                2 if next & 0xC0 == 0x80 => Step::Two,
-                _ => Step::Stop,
-            };
-        }
-        key += 1;
-    }
-    steps
-}
-
-/// A letter's length in [`LETTER_STEP`], 0 if there is none. An enum, not a number, so the
-/// compiler knows a step is at most two and [`arabic_letters_end`] needs no bounds checks.
-#[derive(Clone, Copy)]
-#[repr(u8)]
-enum Step {
-    Stop = 0,
-    One = 1,
-    Two = 2,
-}
-
-#[inline]
-fn step_of(pair: [u8; 2]) -> usize {
-    let key = usize::from(u16::from_le_bytes(pair));
-    LETTER_STEP.get(key).map_or(0, |&s| s as usize)
-}
-
-/// Letters per round of [`arabic_letters_end`], and the bytes it reads for them.
-const ROUND: usize = 16;
-const WINDOW: usize = 2 * ROUND + 1;
-
-/// The end of the stretch from `i` of ASCII letters and Arabic letters U+0621..U+064A: one
-/// table lookup per letter by its first two bytes, sixteen letters a round with one bounds
-/// check, and a branch after the fourth, the sixth, the ninth and the sixteenth (most words
-/// have three to seven letters).
-///
-/// A round reads a fixed window of bytes, enough for its letters of at most two bytes and the
-/// second byte of the last; a character that is not a letter has step 0, so the lookups after
-/// it stay on it and the last step so far says whether the stretch went on.
+/// The end of the stretch from `i` of ASCII letters and Arabic letters U+0621..U+064A, with
+/// one table lookup per character and no branch but the loop's.
 #[inline]
 fn arabic_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(win) = bytes.get(i..).and_then(<[u8]>::first_chunk::<WINDOW>) {
-        let (mut j, mut last) = (0usize, 0usize);
-        for k in 0..ROUND {
-            // Never more than WINDOW - 3 here: ROUND - 1 steps of at most two.
-            let pair = win.get(j..j + 2).and_then(|p| p.try_into().ok());
-            last = step_of(pair.unwrap_or([0, 0]));
-            j += last;
-            if (k == 3 || k == 5 || k == 8) && last == 0 {
-                return i + j;
+    // Up to four Arabic letters at a time while eight bytes are left: most words are Arabic.
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let n = leading_arabic_letters(u64::from_le_bytes(*chunk));
+        i += 2 * n;
+        if n < 4 {
+            // Only an ASCII letter can carry the word on: Arabic letters would have counted.
+            if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                return i;
             }
-        }
-        i += j;
-        if last == 0 {
-            return i;
+            break;
         }
     }
-    // The last few letters of the text, with the byte tables.
     crate::normalize::run_end(bytes, i, &LETTER_MASK, &LETTER_LEN)
+}
+
+/// How many of the four two-byte characters in eight bytes (read little-endian, starting on a
+/// character boundary) are Arabic letters U+0621..U+064A before the first that is not, tested
+/// together. Each lead byte must be 0xD8 or 0xD9; the lead's low bit and the continuation's
+/// low six bits give the code point minus U+0600, which must lie in 0x21..=0x4A. In a valid
+/// string a continuation byte always follows 0xD8/0xD9; what follows the first failure is not
+/// looked at.
+#[inline]
+fn leading_arabic_letters(x: u64) -> usize {
+    const LANES: u64 = 0x00FF_00FF_00FF_00FF;
+    const ONES: u64 = 0x0001_0001_0001_0001;
+    const BIT7: u64 = 0x0080_0080_0080_0080;
+    let lead = x & LANES;
+    let cont = (x >> 8) & LANES;
+    // Per 16-bit lane every value below is at most 0x1FE: no carry crosses a lane.
+    // Bit 8 set where the lead is neither 0xD8 nor 0xD9.
+    let bad_lead = ((lead | ONES) ^ (0xD9 * ONES)) + 0xFF * ONES;
+    let v = ((lead & ONES) << 6) | (cont & (0x3F * ONES));
+    let below_first = !(v + (0x80 - 0x21) * ONES);
+    let past_last = v + (0x80 - 0x4B) * ONES;
+    let bad = ((bad_lead >> 1) | below_first | past_last) & BIT7;
+    (bad.trailing_zeros() / 16) as usize
 }
 
 /// Splits folded text into tokens, appending to `out` (cleared first).
@@ -307,22 +275,44 @@ mod tests {
     }
 
     #[test]
-    fn letter_steps_are_fast_path_letters() {
-        for key in 0..=u16::MAX {
-            let pair = key.to_le_bytes();
-            let want = if pair[0].is_ascii_alphabetic() {
-                1
-            } else {
-                let c = std::str::from_utf8(&pair)
-                    .ok()
-                    .and_then(|s| s.chars().next());
-                if c.is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-                    2
-                } else {
-                    0
+    fn letters_counted_four_at_a_time_agree_with_one_at_a_time() {
+        let is_fast = |c: char| ('\u{0621}'..='\u{064A}').contains(&c);
+        let count = |s: &str| -> usize {
+            let bytes: [u8; 8] = s
+                .as_bytes()
+                .get(..8)
+                .and_then(|b| b.try_into().ok())
+                .unwrap_or([0; 8]);
+            leading_arabic_letters(u64::from_le_bytes(bytes))
+        };
+        // Every two-byte character U+0600..U+067F in every lane, after letters and before
+        // letters or other characters.
+        let others = ['\u{0600}', 'ب', '\u{064B}', '\u{067F}', '\u{0620}'];
+        for c in '\u{0600}'..='\u{067F}' {
+            for lane in 0..4 {
+                for &o in &others {
+                    let mut chars = ['ب'; 4];
+                    chars[lane] = c;
+                    if let Some(next) = chars.get_mut(lane + 1) {
+                        *next = o;
+                    }
+                    let s: String = chars.iter().collect();
+                    let want = chars.iter().take_while(|&&c| is_fast(c)).count();
+                    assert_eq!(count(&s), want, "{s}");
                 }
-            };
-            assert_eq!(step_of(pair), want, "{pair:02X?}");
+            }
+        }
+        // Other scripts, ASCII, and a letter followed by a space.
+        for (s, want) in [
+            ("abcdefgh", 0),
+            ("ab  cdef", 0),
+            ("كتب abcd", 3),
+            ("ك abcdef", 1),
+            ("\u{05D0}\u{05D1}\u{05D2}\u{05D3}", 0),
+            ("\u{0400}\u{0401}\u{0402}\u{0403}", 0),
+            ("\u{00E9}\u{00E9}\u{00E9}\u{00E9}", 0),
+        ] {
+            assert_eq!(count(s), want, "{s}");
         }
     }
 
