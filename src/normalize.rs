@@ -142,8 +142,6 @@ const D9_PLAIN: u64 = ((1 << 10) - 1) << 0x01;
 /// ASCII byte), and that character's length (0 if it is never plain).
 static PLAIN_MASK: [u64; 256] = plain_table().0;
 static PLAIN_LEN: [u8; 256] = plain_table().1;
-/// The same by a character's first two bytes at once, for [`step_run_end`].
-static PLAIN_STEP: [Step; 1 << 16] = step_table(&PLAIN_MASK, &PLAIN_LEN);
 
 // Evaluated at compile time: an index out of range would fail the build, not a run.
 #[allow(clippy::indexing_slicing)]
@@ -168,16 +166,57 @@ const fn plain_table() -> ([u64; 256], [u8; 256]) {
 /// The end of the stretch from `i` of characters that folding keeps as they are and that can
 /// be told from their bytes alone (ASCII but capitals, tab and CR; Arabic letters but the alef
 /// forms): most of any text.
+///
+/// Sixteen bytes at a time while they are all plain, tested together (each byte's test is
+/// independent of the others', so the processor and the compiler's vector code run them side
+/// by side, where a character-by-character walk waits on each step's load); the last few
+/// characters one at a time.
 #[inline]
-fn plain_end(bytes: &[u8], i: usize) -> usize {
-    step_run_end(bytes, i, &PLAIN_STEP)
+fn plain_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|j| bytes.get(j))
+            .copied()
+            .unwrap_or(0);
+        if !sixteen_plain(prev, chunk) {
+            break;
+        }
+        // A lead byte last: its continuation, not tested yet, opens the next round.
+        i += 16 - usize::from(chunk.last().is_some_and(|&b| b >= 0xC0));
+    }
+    run_end(bytes, i, &PLAIN_MASK, &PLAIN_LEN)
+}
+
+/// Whether sixteen bytes starting on a character boundary, after byte `prev`, are all plain
+/// characters (as [`PLAIN_MASK`] says), but for a lead byte last whose continuation is not
+/// among them. A continuation byte is judged with the lead before it.
+#[inline]
+fn sixteen_plain(prev: u8, chunk: &[u8; 16]) -> bool {
+    let mut before = [prev; 16];
+    if let (Some(dst), Some(src)) = (before.get_mut(1..), chunk.get(..15)) {
+        dst.copy_from_slice(src);
+    }
+    let bad = chunk.iter().zip(before.iter()).fold(0u8, |bad, (&b, &p)| {
+        let upper = b.wrapping_sub(b'A') < 26;
+        let control = b == b'\t' || b == b'\r';
+        // Leads other than 0xD8/0xD9 (and the three- and four-byte leads) are never plain.
+        let lead = b >= 0xC0 && b & 0xFE != 0xD8;
+        let low = b & 0x3F;
+        // U+0621, U+0624, U+0626..U+063A after 0xD8; U+0641..U+064A after 0xD9.
+        let d8 = p == 0xD8 && (low == 0x21 || low == 0x24 || low.wrapping_sub(0x26) < 0x15);
+        let d9 = p == 0xD9 && low.wrapping_sub(0x01) < 0x0A;
+        let continuation = b & 0xC0 == 0x80 && !(d8 || d9);
+        bad | u8::from(upper | control | lead | continuation)
+    });
+    bad == 0
 }
 
 /// The end of the run from `i` of characters in a byte class: `len[b]` is the length of a
 /// character starting with byte `b` (0 if none belongs), and bit `next & 0x3F` of `mask[b]` says
 /// whether the character with that second byte belongs. One table lookup per character and no
-/// branch but the loop's. The tokenizer's letter runs use it; the normalizer, which runs over
-/// every byte, uses the same tables merged into one by [`step_table`] and [`step_run_end`].
+/// branch but the loop's. The tokenizer's letter runs use it; the normalizer uses it for the
+/// last characters of a stretch after [`plain_end`]'s rounds of sixteen bytes.
 #[inline]
 pub(crate) fn run_end(bytes: &[u8], mut i: usize, mask: &[u64; 256], len: &[u8; 256]) -> usize {
     while let Some(&b) = bytes.get(i) {
@@ -189,83 +228,6 @@ pub(crate) fn run_end(bytes: &[u8], mut i: usize, mask: &[u64; 256], len: &[u8; 
             break;
         }
         i += step;
-    }
-    i
-}
-
-/// The byte class of [`run_end`] as one table by a character's first two bytes (the first in
-/// the low byte): the character's length if it belongs, else 0. A two-byte character belongs
-/// only with a continuation byte after its first. The lengths must be one or two.
-// Evaluated at compile time: an index out of range would fail the build, not a run.
-#[allow(clippy::indexing_slicing)]
-pub(crate) const fn step_table(mask: &[u64; 256], len: &[u8; 256]) -> [Step; 1 << 16] {
-    let mut steps = [Step::Stop; 1 << 16];
-    let mut key = 0;
-    while key < 1 << 16 {
-        let (b, next) = (key & 0xFF, key >> 8);
-        if (mask[b] >> (next & 0x3F)) & 1 == 1 {
-            steps[key] = match len[b] {
-                1 => Step::One,
-                2 if next & 0xC0 == 0x80 => Step::Two,
-                _ => Step::Stop,
-            };
-        }
-        key += 1;
-    }
-    steps
-}
-
-/// A character's length in a [`step_table`], 0 if it does not belong. An enum, not a number,
-/// so the compiler knows a step is at most two and [`step_run_end`] needs no bounds checks.
-#[derive(Clone, Copy)]
-#[repr(u8)]
-pub(crate) enum Step {
-    Stop = 0,
-    One = 1,
-    Two = 2,
-}
-
-/// Characters per round of [`step_run_end`], and the bytes it reads for them.
-const ROUND: usize = 16;
-const WINDOW: usize = 2 * ROUND + 1;
-
-/// [`run_end`] with a table from [`step_table`]: one lookup per character by its first two
-/// bytes, sixteen characters a round with one bounds check, and a branch after the eighth and
-/// the sixteenth. That is about three instructions a character instead of sixteen, and this loop
-/// runs over every byte of the text.
-///
-/// A round reads a fixed window of bytes, enough for its characters of at most two bytes and
-/// the second byte of the last; a character that does not belong has step 0, so the lookups
-/// after it stay on it and the last step so far says whether the run went on.
-#[inline]
-pub(crate) fn step_run_end(bytes: &[u8], mut i: usize, steps: &[Step; 1 << 16]) -> usize {
-    let step = |pair: [u8; 2]| {
-        let key = usize::from(u16::from_le_bytes(pair));
-        steps.get(key).map_or(0, |&s| s as usize)
-    };
-    while let Some(win) = bytes.get(i..).and_then(<[u8]>::first_chunk::<WINDOW>) {
-        let (mut j, mut last) = (0usize, 0usize);
-        for k in 0..ROUND {
-            // Never more than WINDOW - 3 here: ROUND - 1 steps of at most two.
-            let pair = win.get(j..j + 2).and_then(|p| p.try_into().ok());
-            last = step(pair.unwrap_or([0, 0]));
-            j += last;
-            // Half way, a run that has ended need not look further.
-            if k == ROUND / 2 - 1 && last == 0 {
-                return i + j;
-            }
-        }
-        i += j;
-        if last == 0 {
-            return i;
-        }
-    }
-    while let Some(&a) = bytes.get(i) {
-        let s = step([a, bytes.get(i + 1).copied().unwrap_or(0)]);
-        if s == 0 {
-            break;
-        }
-        i += s;
     }
     i
 }
@@ -690,7 +652,7 @@ mod tests {
     }
 
     /// Mostly plain letters and spaces, as in running text, so that runs go past a round of
-    /// [`step_run_end`], with a few of every kind of stop.
+    /// [`plain_end`]'s sixteen bytes, with a few of every kind of stop.
     fn running_text() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::strategy::Strategy;
         let plain = proptest::sample::select(vec!['ب', 'ا', 'ي', ' ', 'ء', 'ؤ', 'ك', 'x', '.']);
@@ -716,7 +678,7 @@ mod tests {
         }
 
         #[test]
-        fn step_run_end_agrees_with_run_end(text in running_text()) {
+        fn plain_end_agrees_with_run_end(text in running_text()) {
             let bytes = text.as_bytes();
             for (i, _) in text.char_indices() {
                 proptest::prop_assert_eq!(
@@ -728,17 +690,23 @@ mod tests {
         }
     }
 
+    /// Every one- and two-byte character at every place of a sixteen-byte round, between
+    /// plain letters, ends a plain stretch where the character-by-character walk does.
     #[test]
-    fn step_table_agrees_with_byte_tables() {
+    fn sixteen_at_once_agree_with_one_at_a_time() {
         for c in (0..=0x7FF).filter_map(char::from_u32) {
-            for next in ['a', 'ب', '\u{0651}', 'é'] {
-                let s = format!("{c}{next}");
-                let b = s.as_bytes();
-                let key = usize::from(u16::from_le_bytes([b[0], b[1]]));
-                let step = PLAIN_STEP.get(key).map_or(0, |&s| s as usize);
-                let alone = c.to_string();
-                let want = run_end(alone.as_bytes(), 0, &PLAIN_MASK, &PLAIN_LEN);
-                assert_eq!(step, want, "{c:?} before {next:?}");
+            for lead in ["", "a", "ب", "aب"] {
+                for filler in ["ب", "a", "ي "] {
+                    let s = format!("{lead}{}{c}{}", filler.repeat(9), filler.repeat(12));
+                    let bytes = s.as_bytes();
+                    for (i, _) in s.char_indices() {
+                        assert_eq!(
+                            plain_end(bytes, i),
+                            run_end(bytes, i, &PLAIN_MASK, &PLAIN_LEN),
+                            "{s:?} from {i}"
+                        );
+                    }
+                }
             }
         }
     }
