@@ -103,7 +103,25 @@ const fn letter_table() -> ([u64; 256], [u8; 256]) {
 /// one table lookup per character and no branch but the loop's.
 #[inline]
 fn arabic_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    // Up to four Arabic letters at a time while eight bytes are left: most words are Arabic.
+    // Up to eight Arabic letters without a branch on the word's length while sixteen bytes are
+    // left: most words are Arabic and shorter, and a loop exit that depends on each word's
+    // length is a branch the processor mostly guesses wrong.
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let (a, b) = chunk.split_at(8);
+        let a = a.try_into().map_or(0, u64::from_le_bytes);
+        let b = b.try_into().map_or(0, u64::from_le_bytes);
+        let first = leading_arabic_letters(a);
+        let second = leading_arabic_letters(b);
+        let n = first + if first == 4 { second } else { 0 };
+        i += 2 * n;
+        if n < 8 {
+            if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                return i;
+            }
+            break;
+        }
+    }
+    // Up to four Arabic letters at a time while eight bytes are left.
     while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
         let n = leading_arabic_letters(u64::from_le_bytes(*chunk));
         i += 2 * n;
