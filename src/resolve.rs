@@ -386,6 +386,9 @@ fn calendar_year_of(cal: Calendar, d: NaiveDate, ctx: &Ctx) -> i32 {
 
 /// Chooses a year for a month/day given without one. `make(y)` gives the first and last day for
 /// year `y` (None when that year has no such day); `ok(y)` filters years (weekday agreement).
+/// `within_year`: every `make(y)` lies inside Gregorian year `y` and `base` is the anchor's
+/// Gregorian year, so a year two away is more than 365 days off and the search can stop sooner.
+#[allow(clippy::too_many_arguments)]
 fn pick_year(
     base: i32,
     lean: Lean,
@@ -394,6 +397,7 @@ fn pick_year(
     make: &dyn Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
     ok: &dyn Fn(i32) -> bool,
     span: i32,
+    within_year: bool,
 ) -> Option<i32> {
     // Compare at the month grain for Forward/Back (a date in the anchor's month stays in its
     // year), at the day grain for the strict leans.
@@ -408,12 +412,15 @@ fn pick_year(
     };
     let mut best: Option<(i64, i32)> = None;
     // Outward from the anchor's year: once a year is found, years two and more further out
-    // (each at least 354 days) cannot be nearer.
+    // (each at least 354 days) cannot be nearer; within one calendar year, a year two away is
+    // at least 365 days off, so one year further than the nearest is enough.
     // 0, -1, 1, -2, 2, ...: counted, not built (no allocation per step).
     let outward = (0..=2 * span).map(|i| if i % 2 == 1 { -(i + 1) / 2 } else { i / 2 });
+    let slack = if within_year { 1 } else { 2 };
+    let year = if within_year { 365 } else { 354 };
     for dy in outward {
         if let Some((bd, _)) = best
-            && bd < i64::from(dy.abs() - 2) * 354
+            && bd < i64::from(dy.abs() - slack) * year
         {
             break;
         }
@@ -580,8 +587,17 @@ fn date_point(d: &DateExpr, ctx: &Ctx, flags: &mut Vec<Flag>) -> Result<Value, E
                 } else {
                     lean
                 };
-                pick_year(anchor.year(), lean, anchor, false, &make, &|_| true, 2)
-                    .ok_or(ErrorKind::OutOfRange)?
+                pick_year(
+                    anchor.year(),
+                    lean,
+                    anchor,
+                    false,
+                    &make,
+                    &|_| true,
+                    2,
+                    false,
+                )
+                .ok_or(ErrorKind::OutOfRange)?
             }
         };
         return point(Point::Season { year: y, season: s });
@@ -721,7 +737,7 @@ fn feast_date(feast: Feast, d: &DateExpr, ctx: &Ctx) -> Result<NaiveDate, ErrorK
             };
             let pair = |y: i32| make(y).map(|x| (x, x));
             // Future/Past compare days for feasts: "عيد الفطر" in February is the coming one.
-            let y = pick_year(base, lean, anchor, false, &pair, &|_| true, 2);
+            let y = pick_year(base, lean, anchor, false, &pair, &|_| true, 2, false);
             y.and_then(make)
         }
     }
@@ -776,6 +792,8 @@ fn yearless(
             None => calendar_month(cal, y, month, ctx),
         }
     };
+    // A Gregorian day or month of year y lies in year y (a Hijri one need not).
+    let within = cal == Calendar::Gregorian;
     // A tense cue compares days ("سيعقد في 20 كانون الأول" on the 24th is next year).
     let grain_month = matches!(lean, Lean::Forward | Lean::Back) && !cue;
     if lean == Lean::Current {
@@ -783,14 +801,14 @@ fn yearless(
     }
     if let (Some(w), Some(_)) = (d.weekday, day) {
         let agrees = |y: i32| make(y).is_some_and(|(x, _)| x.weekday() == w);
-        if let Some(y) = pick_year(base, lean, anchor, grain_month, &make, &agrees, 28) {
+        if let Some(y) = pick_year(base, lean, anchor, grain_month, &make, &agrees, 28, within) {
             if cue {
                 flags.push(Flag::FutureCue);
             }
             return Ok(y);
         }
     }
-    let y = pick_year(base, lean, anchor, grain_month, &make, &|_| true, 4);
+    let y = pick_year(base, lean, anchor, grain_month, &make, &|_| true, 4, within);
     match y {
         Some(y) => {
             if cue {
