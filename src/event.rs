@@ -453,6 +453,22 @@ impl Class {
 const QAD: &[&str] = &["قد"];
 const KANA: &[&str] = &["كان", "كانت", "كانوا", "كانا", "كانتا"];
 
+/// Each word list of the events and the class bit its words carry.
+const CLASS_LISTS: [(&[&str], u16); 13] = [
+    (RELATIVE_WORDS, Class::RELATIVE),
+    (DURING_WORDS, Class::DURING),
+    (CONTINUING_OPENERS, Class::OPENER),
+    (COMPLEMENTIZERS, Class::COMPLEMENTIZER),
+    (ADVERBIAL, Class::ADVERBIAL),
+    (NOT_REPORTING, Class::NOT_REPORTING),
+    (RELATIVE_PRONOUNS, Class::PRONOUN),
+    (DEMONSTRATIVES, Class::DEMONSTRATIVE),
+    (IRREALIS, Class::IRREALIS),
+    (TEMPORAL_ADJECTIVES, Class::TEMPORAL),
+    (UNTIL_WORDS, Class::UNTIL),
+    (QAD, Class::QAD),
+    (KANA, Class::KANA),
+];
 fn verb_forms(past: &str, imperfect: &str) -> Vec<(String, Form)> {
     let mut out = Vec::new();
     if let Some(base) = past.strip_suffix('ى') {
@@ -512,21 +528,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         heads.insert(k);
     }
     let mut classes: WordMap<u16> = WordMap::default();
-    for (list, bit) in [
-        (RELATIVE_WORDS, Class::RELATIVE),
-        (DURING_WORDS, Class::DURING),
-        (CONTINUING_OPENERS, Class::OPENER),
-        (COMPLEMENTIZERS, Class::COMPLEMENTIZER),
-        (ADVERBIAL, Class::ADVERBIAL),
-        (NOT_REPORTING, Class::NOT_REPORTING),
-        (RELATIVE_PRONOUNS, Class::PRONOUN),
-        (DEMONSTRATIVES, Class::DEMONSTRATIVE),
-        (IRREALIS, Class::IRREALIS),
-        (TEMPORAL_ADJECTIVES, Class::TEMPORAL),
-        (UNTIL_WORDS, Class::UNTIL),
-        (QAD, Class::QAD),
-        (KANA, Class::KANA),
-    ] {
+    for (list, bit) in CLASS_LISTS {
         for w in list {
             *classes.entry(fold(w)).or_default() |= bit;
         }
@@ -2132,21 +2134,7 @@ mod tests {
             "/tests/data/ant-jawharafm-sample.jsonl"
         ))
         .unwrap_or_default();
-        let lists: [(&[&str], u16); 13] = [
-            (RELATIVE_WORDS, Class::RELATIVE),
-            (DURING_WORDS, Class::DURING),
-            (CONTINUING_OPENERS, Class::OPENER),
-            (COMPLEMENTIZERS, Class::COMPLEMENTIZER),
-            (ADVERBIAL, Class::ADVERBIAL),
-            (NOT_REPORTING, Class::NOT_REPORTING),
-            (RELATIVE_PRONOUNS, Class::PRONOUN),
-            (DEMONSTRATIVES, Class::DEMONSTRATIVE),
-            (IRREALIS, Class::IRREALIS),
-            (TEMPORAL_ADJECTIVES, Class::TEMPORAL),
-            (UNTIL_WORDS, Class::UNTIL),
-            (QAD, Class::QAD),
-            (KANA, Class::KANA),
-        ];
+        let lists = CLASS_LISTS;
         let text = fold(&sample);
         let mut words: Vec<String> = text
             .split(|c: char| !c.is_alphabetic())

@@ -152,15 +152,7 @@ impl Prepared<'_> {
     /// The mentions of the text against `anchor`: the same as [`Extractor::extract`].
     pub fn extract(&self, anchor: &Anchor) -> Vec<Mention> {
         let mut out = Vec::new();
-        self.extractor.resolve_into(
-            self.text,
-            &self.norm,
-            &self.toks,
-            &self.finds.found,
-            &self.finds.spans,
-            anchor,
-            &mut out,
-        );
+        self.resolve_into(anchor, &mut out);
         out
     }
 
@@ -168,6 +160,12 @@ impl Prepared<'_> {
     /// [`Extractor::extract_all`].
     pub fn extract_all(&self, anchor: &Anchor) -> Vec<Result<Mention, Error>> {
         let mut out = Vec::new();
+        self.resolve_into(anchor, &mut out);
+        out
+    }
+
+    /// Resolves what was found against `anchor`, appending to `out`.
+    fn resolve_into<O: Out>(&self, anchor: &Anchor, out: &mut Vec<O>) {
         self.extractor.resolve_into(
             self.text,
             &self.norm,
@@ -175,9 +173,8 @@ impl Prepared<'_> {
             &self.finds.found,
             &self.finds.spans,
             anchor,
-            &mut out,
+            out,
         );
-        out
     }
 }
 
@@ -262,9 +259,7 @@ impl Extractor {
                 break;
             };
             let first = out.len();
-            let read = self.prepare(piece);
-            let Finds { found, spans } = &read.finds;
-            self.resolve_into(piece, &read.norm, &read.toks, found, spans, anchor, out);
+            self.prepare(piece).resolve_into(anchor, out);
             if start > 0 {
                 for o in out.get_mut(first..).unwrap_or(&mut []) {
                     o.shift(start, chars_before);

@@ -577,27 +577,23 @@ mod tests {
         let mut all: Vec<Range<usize>> = (0..=len + 1)
             .flat_map(|a| (a..=len + 1).map(move |b| a..b))
             .collect();
-        let mut map = n.spans();
-        for r in &all {
-            assert_eq!(
-                map.span(r.clone()),
-                n.original_span(r.clone()),
-                "{text:?} {r:?}"
-            );
-        }
+        let check = |all: &[Range<usize>]| {
+            let mut map = n.spans();
+            for r in all {
+                assert_eq!(
+                    map.span(r.clone()),
+                    n.original_span(r.clone()),
+                    "{text:?} {r:?}"
+                );
+            }
+        };
+        check(&all);
         // Shuffled by `order`, so that some spans come before the last one asked.
         for (k, &o) in order.iter().enumerate() {
             let (a, b) = (k % all.len().max(1), o % all.len().max(1));
             all.swap(a, b);
         }
-        let mut map = n.spans();
-        for r in &all {
-            assert_eq!(
-                map.span(r.clone()),
-                n.original_span(r.clone()),
-                "{text:?} {r:?}"
-            );
-        }
+        check(&all);
     }
 
     #[test]
