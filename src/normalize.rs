@@ -179,8 +179,13 @@ fn plain_end(bytes: &[u8], mut i: usize) -> usize {
             .and_then(|j| bytes.get(j))
             .copied()
             .unwrap_or(0);
-        if !sixteen_plain(prev, chunk) {
-            break;
+        let bad = not_plain(prev, chunk);
+        if bad != 0 {
+            // The stretch ends at the first character that is not plain: at a byte that is
+            // not, or at the lead before a continuation that is not.
+            let at = bad.trailing_zeros() as usize;
+            let cont = chunk.get(at).is_some_and(|&b| b & 0xC0 == 0x80);
+            return i + at - usize::from(cont && at > 0);
         }
         // A lead byte last: its continuation, not tested yet, opens the next round.
         i += 16 - usize::from(chunk.last().is_some_and(|&b| b >= 0xC0));
@@ -188,16 +193,17 @@ fn plain_end(bytes: &[u8], mut i: usize) -> usize {
     run_end(bytes, i, &PLAIN_MASK, &PLAIN_LEN)
 }
 
-/// Whether sixteen bytes starting on a character boundary, after byte `prev`, are all plain
-/// characters (as [`PLAIN_MASK`] says), but for a lead byte last whose continuation is not
-/// among them. A continuation byte is judged with the lead before it.
+/// A bit for each of sixteen bytes, starting on a character boundary after byte `prev`, that
+/// is not part of a plain character (as [`PLAIN_MASK`] says); a lead byte last is judged with
+/// its continuation in the next round. A continuation byte is judged with the lead before it.
 #[inline]
-fn sixteen_plain(prev: u8, chunk: &[u8; 16]) -> bool {
+fn not_plain(prev: u8, chunk: &[u8; 16]) -> u16 {
     let mut before = [prev; 16];
     if let (Some(dst), Some(src)) = (before.get_mut(1..), chunk.get(..15)) {
         dst.copy_from_slice(src);
     }
-    let bad = chunk.iter().zip(before.iter()).fold(0u8, |bad, (&b, &p)| {
+    let mut bad = [0u8; 16];
+    for ((out, &b), &p) in bad.iter_mut().zip(chunk.iter()).zip(before.iter()) {
         let upper = b.wrapping_sub(b'A') < 26;
         let control = b == b'\t' || b == b'\r';
         // Leads other than 0xD8/0xD9 (and the three- and four-byte leads) are never plain.
@@ -207,9 +213,11 @@ fn sixteen_plain(prev: u8, chunk: &[u8; 16]) -> bool {
         let d8 = p == 0xD8 && (low == 0x21 || low == 0x24 || low.wrapping_sub(0x26) < 0x15);
         let d9 = p == 0xD9 && low.wrapping_sub(0x01) < 0x0A;
         let continuation = b & 0xC0 == 0x80 && !(d8 || d9);
-        bad | u8::from(upper | control | lead | continuation)
-    });
-    bad == 0
+        *out = u8::from(upper | control | lead | continuation);
+    }
+    bad.iter()
+        .enumerate()
+        .fold(0u16, |m, (k, &x)| m | (u16::from(x) << k))
 }
 
 /// The end of the run from `i` of characters in a byte class: `len[b]` is the length of a
