@@ -99,8 +99,9 @@ const fn letter_table() -> ([u64; 256], [u8; 256]) {
     (mask, len)
 }
 
-/// The end of the stretch from `i` of ASCII letters and Arabic letters U+0621..U+064A, with
-/// one table lookup per character and no branch but the loop's.
+/// The end of the stretch from `i` of ASCII letters and Arabic letters U+0621..U+064A: Arabic
+/// letters four at a time in a `u64` ([`leading_arabic_letters`]), the rest (ASCII letters, the
+/// last bytes of the text) one character at a time by the byte tables.
 #[inline]
 fn arabic_letters_end(bytes: &[u8], mut i: usize) -> usize {
     // Up to eight Arabic letters without a branch on the word's length while sixteen bytes are
