@@ -797,11 +797,7 @@ mod tests {
 
     #[test]
     fn sentences_agree_with_model() {
-        let sample = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/ant-jawharafm-sample.jsonl"
-        ))
-        .unwrap_or_default();
+        let sample = crate::testdata::sample();
         let mut texts: Vec<String> = sample.lines().map(str::to_string).collect();
         texts.push(sample.clone());
         for t in [

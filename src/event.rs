@@ -2076,17 +2076,7 @@ mod tests {
 
     #[test]
     fn lookup_agrees_with_model() {
-        let sample = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/ant-jawharafm-sample.jsonl"
-        ))
-        .unwrap_or_default();
-        let text = fold(&sample);
-        let mut words: Vec<String> = text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
+        let mut words = crate::testdata::sample_words();
         // Every key with every chain of clitics and every pronoun, as written and with the
         // letter a pronoun changes (زيارة → زيارت، التقى → التقا).
         let mut keys: Vec<String> = TABLE.words.keys().cloned().collect();
@@ -2129,17 +2119,8 @@ mod tests {
 
     #[test]
     fn classes_agree_with_the_lists() {
-        let sample = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/ant-jawharafm-sample.jsonl"
-        ))
-        .unwrap_or_default();
         let lists = CLASS_LISTS;
-        let text = fold(&sample);
-        let mut words: Vec<String> = text
-            .split(|c: char| !c.is_alphabetic())
-            .map(str::to_string)
-            .collect();
+        let mut words = crate::testdata::sample_words();
         for (list, _) in lists {
             for w in list {
                 let f = fold(w);
@@ -2179,11 +2160,7 @@ mod tests {
 
     #[test]
     fn quotations_agree_with_model() {
-        let sample = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/ant-jawharafm-sample.jsonl"
-        ))
-        .unwrap_or_default();
+        let sample = crate::testdata::sample();
         let mut texts: Vec<String> = sample.lines().map(str::to_string).collect();
         for t in [
             "قال «وصلنا» ثم \"غادر\" و“هنا” و„هناك“ و«مفتوح",

@@ -1020,7 +1020,7 @@ mod tests {
 
     #[test]
     fn future_cues_answer_alike_whatever_was_asked_before() {
-        let text = std::fs::read_to_string("tests/data/ant-jawharafm-sample.jsonl").unwrap();
+        let text = crate::testdata::sample();
         let mut lines: Vec<String> = text.lines().take(80).map(str::to_string).collect();
         // Clause marks in a row, at the start and end, words after them, من before a clause.
         lines.extend(
@@ -1056,7 +1056,7 @@ mod tests {
 
     #[test]
     fn chars_are_counted_as_str_counts_them() {
-        let text = std::fs::read_to_string("tests/data/ant-jawharafm-sample.jsonl").unwrap();
+        let text = crate::testdata::sample();
         let mut ends: Vec<usize> = (0..=text.len())
             .filter(|&i| text.is_char_boundary(i))
             .collect();

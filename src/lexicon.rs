@@ -1550,17 +1550,7 @@ mod tests {
     #[test]
     fn filters_agree_with_model() {
         let lex = Lexicon::get();
-        let sample = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/ant-jawharafm-sample.jsonl"
-        ))
-        .unwrap_or_default();
-        let text = fold(&sample);
-        let mut words: Vec<String> = text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
+        let mut words = crate::testdata::sample_words();
         // Every key with every prefix classify peels, and a few short words.
         for k in lex.words.iter().map(|w| &w.text) {
             for p in [

@@ -104,3 +104,26 @@ pub use value::{DayPart, Duration, Grain, Point, Recurrence, Season, Unit, Vague
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The bundled sample of tests/data, read by the unit tests that hold a fast path to its model.
+#[cfg(test)]
+pub(crate) mod testdata {
+    /// The JawharaFM sample (one JSON object per line), whole. A missing file fails the test
+    /// instead of leaving it nothing to check.
+    pub(crate) fn sample() -> String {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ant-jawharafm-sample.jsonl"
+        );
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// The sample's folded words, in order.
+    pub(crate) fn sample_words() -> Vec<String> {
+        crate::normalize::fold(&sample())
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}
