@@ -6,7 +6,6 @@
 //! stopped. Prepositions that carry no meaning of their own (في، عند، حوالي) are never part of a
 //! match; those that do (منذ، قبل، بعد، من...إلى) are.
 
-use std::cell::Cell;
 use std::sync::LazyLock;
 
 use chrono::Weekday;
@@ -31,12 +30,7 @@ pub(crate) struct Found {
 
 /// Finds every expression in the tokens, in order, without overlaps.
 pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
-    let p = P {
-        t: toks,
-        s: text,
-        dates: Memo::default(),
-        datetimes: Memo::default(),
-    };
+    let p = P { t: toks, s: text };
     let mut i = 0;
     // Most tokens are words with no entry, links (و، في، إلى) or punctuation: one pass over the
     // slice steps over them to the next token that may begin something.
@@ -136,53 +130,9 @@ const D_PERIOD: u16 = 1 << 7;
 const D_PART: u16 = 1 << 8;
 const D_YEAR: u16 = 1 << 9;
 
-/// The last few answers of a pattern, by position. The patterns ask for the same thing at one
-/// position several times (a date as a range's start, as a date, as a prefix), and every
-/// pattern reads only the tokens, so a stored answer stays right.
-struct Memo {
-    /// The positions of the answers in `answers`, `usize::MAX` for none: compared apart from
-    /// them, so that a miss copies no answer.
-    at: [Cell<usize>; 4],
-    answers: [Cell<R<DateExpr>>; 4],
-    next: Cell<usize>,
-}
-
-impl Default for Memo {
-    fn default() -> Self {
-        Memo {
-            at: std::array::from_fn(|_| Cell::new(usize::MAX)),
-            answers: Default::default(),
-            next: Cell::new(0),
-        }
-    }
-}
-
-impl Memo {
-    fn get_or(&self, i: usize, f: impl FnOnce() -> R<DateExpr>) -> R<DateExpr> {
-        if let Some(k) = self.at.iter().position(|at| at.get() == i)
-            && let Some(answer) = self.answers.get(k)
-        {
-            return answer.get();
-        }
-        let r = f();
-        let k = self.next.get() % self.at.len();
-        if let (Some(at), Some(answer)) = (self.at.get(k), self.answers.get(k)) {
-            at.set(i);
-            answer.set(r);
-        }
-        self.next.set(k + 1);
-        r
-    }
-}
-
 struct P<'a> {
     t: &'a [Token],
     s: &'a str,
-    /// The last few results of [`P::date`], the costliest pattern.
-    dates: Memo,
-    /// The last few results of [`P::datetime`]: a range's first end is the datetime that
-    /// [`P::any`] reads next at the same position.
-    datetimes: Memo,
 }
 
 impl<'a> P<'a> {
@@ -701,15 +651,20 @@ impl<'a> P<'a> {
         let number = matches!(t.kind, Kind::Number { .. })
             || matches!(lex, Some(Lex::Number { .. } | Lex::Ten))
             || self.word_is(i, "ال");
-        let dated = match lex {
+        // The date patterns that can begin here, kept for `date_from`: من and بين begin none.
+        let (dated, starts) = match lex {
             // "من"/"بين" then the first end, or a named pair before it.
-            Some(Lex::Prep(Prep::From | Prep::Between)) => {
+            Some(Lex::Prep(Prep::From | Prep::Between)) => (
                 matches!(self.lex(i + 1), Some(Lex::Pair(_)))
                     || self.time_word(i + 1)
-                    || self.date_starts(i + 1) != 0
+                    || self.date_starts(i + 1) != 0,
+                0,
+            ),
+            Some(Lex::Pair(_)) => (true, self.date_starts(i)),
+            _ => {
+                let starts = self.date_starts(i);
+                (self.time_word(i) || starts != 0, starts)
             }
-            Some(Lex::Pair(_)) => true,
-            _ => self.time_word(i) || self.date_starts(i) != 0,
         };
         let unit = matches!(lex, Some(Lex::Unit { .. }));
         let mut best: R<Expr> = None;
@@ -720,14 +675,22 @@ impl<'a> P<'a> {
                 best = Some((e, end));
             }
         };
+        // The date and the datetime here: the range reads them too (its first end, a prefix
+        // shared by both ends), so they are read once and passed down.
+        let (date, datetime) = if dated {
+            let date = self.date_from(i, starts);
+            (date, self.datetime_from(i, date))
+        } else {
+            (None, None)
+        };
         if dated {
-            consider(self.range(i));
+            consider(self.range(i, date, datetime));
         }
         if matches!(lex, Some(Lex::Starting | Lex::Part(Part::Early))) {
             consider(self.starting_from(i));
         }
         if dated {
-            consider(self.datetime(i).map(|(d, j)| (Expr::Date(d), j)));
+            consider(datetime.map(|(d, j)| (Expr::Date(d), j)));
         }
         if number
             || unit
@@ -763,7 +726,8 @@ impl<'a> P<'a> {
                 best = Some((e, end));
             }
         };
-        consider(self.range(i));
+        let date = self.date(i);
+        consider(self.range(i, date, self.datetime_from(i, date)));
         consider(self.starting_from(i));
         consider(self.datetime(i).map(|(d, j)| (Expr::Date(d), j)));
         consider(self.relative(i));
@@ -832,11 +796,11 @@ impl<'a> P<'a> {
 
     /// A date, a time, or a date with a time or day part.
     fn datetime(&self, i: usize) -> R<DateExpr> {
-        self.datetimes.get_or(i, || self.datetime_uncached(i))
+        self.datetime_from(i, self.date(i))
     }
 
-    fn datetime_uncached(&self, i: usize) -> R<DateExpr> {
-        let date = self.date(i);
+    /// [`P::datetime`] given [`P::date`] at `i`.
+    fn datetime_from(&self, i: usize, date: R<DateExpr>) -> R<DateExpr> {
         // Without a date here, only a time can start.
         if !self.time_word(i) && date.is_none() {
             return None;
@@ -907,7 +871,7 @@ impl<'a> P<'a> {
 
     /// A calendar date of any kind, without a time.
     fn date(&self, i: usize) -> R<DateExpr> {
-        self.dates.get_or(i, || self.date_uncached(i))
+        self.date_from(i, self.date_starts(i))
     }
 
     /// Which of the date patterns can match at `i`, by its first token alone: each pattern
@@ -989,8 +953,8 @@ impl<'a> P<'a> {
         }
     }
 
-    fn date_uncached(&self, i: usize) -> R<DateExpr> {
-        let starts = self.date_starts(i);
+    /// [`P::date`] given [`P::date_starts`] at `i`.
+    fn date_from(&self, i: usize, starts: u16) -> R<DateExpr> {
         if starts == 0 {
             return None;
         }
@@ -2293,8 +2257,9 @@ impl<'a> P<'a> {
     // ---- ranges -------------------------------------------------------------------------
 
     /// "من X إلى Y", "بين X و Y", "23–24 كانون الأول", "23 و24 كانون الأول", "يوليو 13-15",
-    /// "2007-2011", "من الساعة 3 الى الساعة 4 بعد العصر".
-    fn range(&self, i: usize) -> R<Expr> {
+    /// "2007-2011", "من الساعة 3 الى الساعة 4 بعد العصر". `date` and `datetime` are
+    /// [`P::date`] and [`P::datetime`] at `i`, which [`P::any`] reads anyway.
+    fn range(&self, i: usize, date: R<DateExpr>, datetime: R<DateExpr>) -> R<Expr> {
         let (mut from_at, mut between) = match self.lex(i) {
             Some(Lex::Prep(Prep::From)) => (i + 1, false),
             Some(Lex::Prep(Prep::Between)) => (i + 1, true),
@@ -2314,10 +2279,13 @@ impl<'a> P<'a> {
         let marked = from_at > i;
         // A date-ish prefix shared by both ends: "الخميس من الساعة 9 حتى 11".
         if !marked
-            && let Some((prefix, j)) = self.date(i)
+            && let Some((prefix, j)) = date
             && prefix.time.is_none()
             && self.is_prep(j, Prep::From)
-            && let Some((Expr::Range(a, b), k)) = self.range(j)
+            && let Some((Expr::Range(a, b), k)) = {
+                let date = self.date(j);
+                self.range(j, date, self.datetime_from(j, date))
+            }
             && let (Expr::Date(a), Expr::Date(b)) = (*a, *b)
             && a.time.is_some()
             && b.time.is_some()
@@ -2353,7 +2321,12 @@ impl<'a> P<'a> {
                 end,
             ));
         }
-        let (a, j) = self.range_start(from_at)?;
+        let full = if marked {
+            self.datetime(from_at)
+        } else {
+            datetime
+        };
+        let (a, j) = self.range_start(from_at, full)?;
         let k = self.range_sep(j, between)?;
         let to = matches!(self.lex(j), Some(Lex::Prep(Prep::To | Prep::Until)));
         if !(marked
@@ -2412,8 +2385,8 @@ impl<'a> P<'a> {
     }
 
     /// The first end of a range: a full date or time, or a bare day number waiting for its month.
-    fn range_start(&self, i: usize) -> R<DateExpr> {
-        let full = self.datetime(i);
+    /// `full` is [`P::datetime`] at `i`.
+    fn range_start(&self, i: usize, full: R<DateExpr>) -> R<DateExpr> {
         if let Some((d, j)) = full
             && (d.month.is_some() || d.year.is_some() || d.time.is_some() || d.weekday.is_some())
         {
@@ -2658,12 +2631,7 @@ mod tests {
                 let text = format!("{c}{w}");
                 let mut toks = Vec::new();
                 tokenize(&text, &mut toks);
-                let p = P {
-                    t: &toks,
-                    s: &text,
-                    dates: Memo::default(),
-                    datetimes: Memo::default(),
-                };
+                let p = P { t: &toks, s: &text };
                 if p.core(0) == w {
                     assert!(ok(p.lex(0)), "{text}: {:?}", p.lex(0));
                 }
@@ -2680,12 +2648,7 @@ mod tests {
     ) {
         let mut found = 0;
         for (text, toks) in bundled_tokens() {
-            let p = P {
-                t: &toks,
-                s: &text,
-                dates: Memo::default(),
-                datetimes: Memo::default(),
-            };
+            let p = P { t: &toks, s: &text };
             for i in 0..=toks.len() {
                 let want = slow(&p, i);
                 assert_eq!(fast(&p, i), want, "at {i} in {:?}", toks.get(i));
@@ -2697,7 +2660,7 @@ mod tests {
 
     #[test]
     fn date_starts_agrees_with_every_pattern() {
-        fast_agrees_with_slow(|p, i| p.date_uncached(i), |p, i| p.date_all(i), 1000);
+        fast_agrees_with_slow(|p, i| p.date(i), |p, i| p.date_all(i), 1000);
     }
 
     #[test]
