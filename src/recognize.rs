@@ -217,7 +217,7 @@ impl<'a> P<'a> {
     }
 
     fn is_prep(&self, i: usize, p: Prep) -> bool {
-        self.lex(i) == Some(Lex::Prep(p))
+        matches!(self.lex(i), Some(Lex::Prep(q)) if q == p)
     }
 
     fn is_unit(&self, i: usize, u: Unit) -> Option<u8> {
@@ -235,19 +235,19 @@ impl<'a> P<'a> {
     }
 
     fn is_last(&self, i: usize) -> bool {
-        if self.lex(i) == Some(Lex::Last) {
+        if matches!(self.lex(i), Some(Lex::Last)) {
             return true;
         }
-        // One spelling per length: one comparison at most.
+        // One spelling per length: one comparison at most, of a length known where it is made
+        // (so no call to compare memory).
         let c = self.core_bytes(i);
-        let w = match c.len() {
-            8 => "اخير",
-            10 => "اخيرة",
-            12 => "الاخير",
-            14 => "الاخيرة",
-            _ => return false,
-        };
-        c == w.as_bytes()
+        match c.len() {
+            8 => c == "اخير".as_bytes(),
+            10 => c == "اخيرة".as_bytes(),
+            12 => c == "الاخير".as_bytes(),
+            14 => c == "الاخيرة".as_bytes(),
+            _ => false,
+        }
     }
 
     fn skip_comma(&self, i: usize) -> usize {
@@ -309,7 +309,7 @@ impl<'a> P<'a> {
             Lex::Number { value, ordinal } if value < 10 => {
                 let mut v = value;
                 let mut j = i + 1;
-                if self.lex(j) == Some(Lex::Ten) && !self.has_clitic(j) {
+                if matches!(self.lex(j), Some(Lex::Ten)) && !self.has_clitic(j) {
                     v += 10;
                     j += 1;
                 } else if let Some(t) = self.tens_after(j) {
@@ -326,7 +326,7 @@ impl<'a> P<'a> {
 
     /// "وعشرون" or "و عشرون" after a units word.
     fn tens_after(&self, j: usize) -> R<u32> {
-        let (at, attached) = if self.lex(j) == Some(Lex::And) {
+        let (at, attached) = if matches!(self.lex(j), Some(Lex::And)) {
             (j + 1, false)
         } else {
             (j, true)
@@ -385,7 +385,7 @@ impl<'a> P<'a> {
         };
         let after_day = i.checked_sub(1).is_some_and(|p| {
             (self.is_unit(p, Unit::Day) == Some(1) && !self.has_article(p))
-                || self.lex(p) == Some(Lex::Every)
+                || matches!(self.lex(p), Some(Lex::Every))
         });
         (self.has_article(i) || after_day).then_some((w, i + 1))
     }
@@ -548,7 +548,7 @@ impl<'a> P<'a> {
     /// `bare` allows a plain four-digit number.
     fn year(&self, i: usize, bare: bool) -> R<(YearSaid, Option<Calendar>)> {
         // "عامي 2008 و2012": the dual construct names years too.
-        let pair = self.lex(i) == Some(Lex::Pair(Unit::Year));
+        let pair = matches!(self.lex(i), Some(Lex::Pair(Unit::Year)));
         if let Some(count) = self.is_unit(i, Unit::Year).or(pair.then_some(1)) {
             if count != 1 {
                 return None;
@@ -573,7 +573,7 @@ impl<'a> P<'a> {
             }
             return None;
         }
-        if self.lex(i) == Some(Lex::This) && self.is_unit(i + 1, Unit::Year) == Some(1) {
+        if matches!(self.lex(i), Some(Lex::This)) && self.is_unit(i + 1, Unit::Year) == Some(1) {
             return Some(((YearSaid::Relative(0), None), i + 2));
         }
         let (v, d) = self.digits(i)?;
@@ -703,7 +703,7 @@ impl<'a> P<'a> {
         {
             consider(self.relative(i));
         }
-        if number || unit || lex == Some(Lex::Several) {
+        if number || unit || matches!(lex, Some(Lex::Several)) {
             consider(self.quantity(i));
         }
         if matches!(lex, Some(Lex::Adverb(_) | Lex::Every)) {
@@ -1131,7 +1131,7 @@ impl<'a> P<'a> {
         }
         let (w, mut k) = self.weekday(j)?;
         k = self.skip_comma(k);
-        if self.lex(k) == Some(Lex::Corresponding) {
+        if matches!(self.lex(k), Some(Lex::Corresponding)) {
             k += 1;
         }
         if self.is_prep(k, Prep::In) {
@@ -1145,7 +1145,7 @@ impl<'a> P<'a> {
     fn weekday_date(&self, i: usize) -> R<DateExpr> {
         let mut e = DateExpr::default();
         let mut j = i;
-        let this = self.lex(j) == Some(Lex::This);
+        let this = matches!(self.lex(j), Some(Lex::This));
         if this {
             j += 1;
         }
@@ -1180,7 +1180,7 @@ impl<'a> P<'a> {
 
     /// "الأسبوع الماضي", "هذا الأسبوع", "الأسبوع الحالي".
     fn week_rel(&self, i: usize) -> R<i32> {
-        if self.lex(i) == Some(Lex::This) && self.is_unit(i + 1, Unit::Week) == Some(1) {
+        if matches!(self.lex(i), Some(Lex::This)) && self.is_unit(i + 1, Unit::Week) == Some(1) {
             return Some((0, i + 2));
         }
         if self.is_unit(i, Unit::Week) == Some(1) && self.has_article(i) {
@@ -1279,15 +1279,17 @@ impl<'a> P<'a> {
         let mut j = i;
         let mut e = DateExpr::default();
         // "في هذا اليوم".
-        if self.lex(j) == Some(Lex::This) && self.lex(j + 1) == Some(Lex::RelDay(0)) {
+        if matches!(self.lex(j), Some(Lex::This)) && matches!(self.lex(j + 1), Some(Lex::RelDay(0)))
+        {
             e.relative_day = Some(0);
             return Some((e, j + 2));
         }
         // "يوم", "اليوم الذي", "اليوم الي", "اليوم القبل" before a relative phrase.
-        let lead = self.is_unit(j, Unit::Day) == Some(1) || self.lex(j) == Some(Lex::RelDay(0));
+        let lead =
+            self.is_unit(j, Unit::Day) == Some(1) || matches!(self.lex(j), Some(Lex::RelDay(0)));
         if lead {
             let mut k = j + 1;
-            if self.lex(k) == Some(Lex::Which) {
+            if matches!(self.lex(k), Some(Lex::Which)) {
                 k += 1;
             }
             if let Some((d, mut l)) = self.shifted_day(k)
@@ -1304,7 +1306,7 @@ impl<'a> P<'a> {
                 return Some((e, l));
             }
             // "اليوم الماضي" = yesterday, "اليوم التالي" = tomorrow.
-            if self.lex(j) == Some(Lex::RelDay(0))
+            if matches!(self.lex(j), Some(Lex::RelDay(0)))
                 && let Some(d) = self.dir(j + 1)
                 && d != Direction::Current
             {
@@ -1313,7 +1315,7 @@ impl<'a> P<'a> {
             }
         }
         // "الليلة", "هذه الليلة": tonight; "الليلة الماضية": last night.
-        let this = usize::from(self.lex(j) == Some(Lex::This));
+        let this = usize::from(matches!(self.lex(j), Some(Lex::This)));
         // "الليلة الفاصلة بين..." is a night described, not tonight (asked last: most words
         // here are no night).
         let described = || {
@@ -1338,7 +1340,7 @@ impl<'a> P<'a> {
         }
         let (mut d, mut k) = self.shifted_day(j)?;
         // "اليوم السابع عشر" is "the seventeenth day", not today.
-        if self.lex(j) == Some(Lex::RelDay(0))
+        if matches!(self.lex(j), Some(Lex::RelDay(0)))
             && matches!(self.lex(k), Some(Lex::Number { ordinal: true, .. }))
         {
             return None;
@@ -1346,11 +1348,13 @@ impl<'a> P<'a> {
         // "أمس الأول": the day before yesterday.
         if d == -1
             && self.has_article(k)
-            && self.lex(k)
-                == Some(Lex::Number {
+            && matches!(
+                self.lex(k),
+                Some(Lex::Number {
                     value: 1,
                     ordinal: true,
                 })
+            )
         {
             d = -2;
             k += 1;
@@ -1388,13 +1392,13 @@ impl<'a> P<'a> {
                 } else {
                     i + 1
                 };
-                (self.lex(k) == Some(Lex::RelDay(-1))).then_some((-2, k + 1))
+                (matches!(self.lex(k), Some(Lex::RelDay(-1)))).then_some((-2, k + 1))
             }
             Lex::Prep(Prep::Before) => {
-                (self.lex(i + 1) == Some(Lex::RelDay(-1))).then_some((-2, i + 2))
+                (matches!(self.lex(i + 1), Some(Lex::RelDay(-1)))).then_some((-2, i + 2))
             }
             Lex::Prep(Prep::After) => {
-                (self.lex(i + 1) == Some(Lex::RelDay(1))).then_some((2, i + 2))
+                (matches!(self.lex(i + 1), Some(Lex::RelDay(1)))).then_some((2, i + 2))
             }
             _ => None,
         }
@@ -1403,7 +1407,7 @@ impl<'a> P<'a> {
     /// الأسبوع/الشهر/العام/العقد/القرن + الماضي/المقبل/الحالي, هذا الأسبوع...
     fn cycle(&self, i: usize) -> R<DateExpr> {
         let mut e = DateExpr::default();
-        let (this, j) = if self.lex(i) == Some(Lex::This) {
+        let (this, j) = if matches!(self.lex(i), Some(Lex::This)) {
             (true, i + 1)
         } else {
             (false, i)
@@ -1494,7 +1498,7 @@ impl<'a> P<'a> {
             } else if self.is_unit(j, Unit::Week) == Some(1) && self.has_article(j) {
                 j += 1;
                 NthOf::Week
-            } else if self.lex(j) == Some(Lex::RelDay(0)) {
+            } else if matches!(self.lex(j), Some(Lex::RelDay(0))) {
                 j += 1;
                 NthOf::Day
             } else {
@@ -1622,7 +1626,7 @@ impl<'a> P<'a> {
         let (c @ CenturySaid::Ordinal(_), j) = self.century(i)? else {
             return None;
         };
-        if self.lex(j) != Some(Lex::EraAh) {
+        if !matches!(self.lex(j), Some(Lex::EraAh)) {
             return None;
         }
         Some((
@@ -1640,12 +1644,12 @@ impl<'a> P<'a> {
         let mut j = i;
         let mut context = false;
         let mut e = DateExpr::default();
-        if self.lex(j) == Some(Lex::This) {
+        if matches!(self.lex(j), Some(Lex::This)) {
             e.direction = Some(Direction::Current);
             j += 1;
             context = true;
         }
-        if self.lex(j) == Some(Lex::SeasonWord) {
+        if matches!(self.lex(j), Some(Lex::SeasonWord)) {
             j += 1;
             context = true;
         }
@@ -1743,8 +1747,8 @@ impl<'a> P<'a> {
     /// "أواخر العام الماضي", "بداية الشهر الجاري", "نهاية 2012", "أوائل التسعينيات".
     /// "ابتداء من 1 تموز", "بداية من جويلية 2015", "اعتبارا من الغد": from a date on.
     fn starting_from(&self, i: usize) -> R<Expr> {
-        let starting = self.lex(i) == Some(Lex::Starting)
-            || (self.lex(i) == Some(Lex::Part(Part::Early)) && self.core(i) == "بداية");
+        let starting = matches!(self.lex(i), Some(Lex::Starting))
+            || (matches!(self.lex(i), Some(Lex::Part(Part::Early))) && self.core(i) == "بداية");
         if !starting || !self.is_prep(i + 1, Prep::From) {
             return None;
         }
@@ -1898,7 +1902,8 @@ impl<'a> P<'a> {
         t.meridiem = mer;
         j = k;
         // A time zone: "بتوقيت GMT", "بتوقيت مكة المكرمة".
-        if self.lex(j) == Some(Lex::Zone) && self.t.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
+        if matches!(self.lex(j), Some(Lex::Zone))
+            && self.t.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
         {
             j += 2;
             if self.core(j).starts_with("ال") && self.t.get(j).and_then(|t| t.entry).is_none() {
@@ -1914,7 +1919,7 @@ impl<'a> P<'a> {
 
     /// Minutes after an hour: "و15 دقيقة", "وربع", "الا ثلث", "وخمس وأربعون دقيقة".
     fn clock_minutes(&self, j: usize, t: &mut TimeSaid) -> usize {
-        let and = self.lex(j) == Some(Lex::And);
+        let and = matches!(self.lex(j), Some(Lex::And));
         let k = if and { j + 1 } else { j };
         let attached_and = !and && self.starts_with_waw(k) && self.has_clitic(k);
         if and || attached_and {
@@ -1926,7 +1931,7 @@ impl<'a> P<'a> {
                 && (1..=59).contains(&m)
             {
                 let mut l = l;
-                if self.lex(l) == Some(Lex::Minute) {
+                if matches!(self.lex(l), Some(Lex::Minute)) {
                     l += 1;
                 }
                 t.minute = Some(m as u8);
@@ -1934,13 +1939,13 @@ impl<'a> P<'a> {
             }
             return j;
         }
-        if self.lex(j) == Some(Lex::Except) {
+        if matches!(self.lex(j), Some(Lex::Except)) {
             let (sub, l) = match self.lex(j + 1) {
                 Some(Lex::Fraction(f)) => (u32::from(f), j + 2),
                 _ => match self.number(j + 1) {
                     Some(((m, _), l)) if (1..=59).contains(&m) => (
                         m,
-                        if self.lex(l) == Some(Lex::Minute) {
+                        if matches!(self.lex(l), Some(Lex::Minute)) {
                             l + 1
                         } else {
                             l
@@ -2125,11 +2130,13 @@ impl<'a> P<'a> {
         // "شهر واحد", "يوم واحد": one unit, said with the number after it.
         if let Some(Lex::Unit { unit, count: 1 }) = self.lex(i)
             && !self.has_article(i)
-            && self.lex(i + 1)
-                == Some(Lex::Number {
+            && matches!(
+                self.lex(i + 1),
+                Some(Lex::Number {
                     value: 1,
                     ordinal: false,
                 })
+            )
         {
             return Some((
                 Expr::Duration(Duration {
@@ -2152,7 +2159,7 @@ impl<'a> P<'a> {
                 i + 1,
             ));
         }
-        if self.lex(i) == Some(Lex::Several) {
+        if matches!(self.lex(i), Some(Lex::Several)) {
             if let Some(Lex::Unit { unit, count: 0 }) = self.lex(i + 1) {
                 return Some((Expr::Duration(Duration { count: None, unit }), i + 2));
             }
@@ -2331,7 +2338,7 @@ impl<'a> P<'a> {
         let to = matches!(self.lex(j), Some(Lex::Prep(Prep::To | Prep::Until)));
         if !(marked
             || self.punct(j, '-')
-            || self.lex(j) == Some(Lex::And)
+            || matches!(self.lex(j), Some(Lex::And))
             || self.has_clitic(j)
             || to)
         {
@@ -2361,7 +2368,8 @@ impl<'a> P<'a> {
         let (a, b) = complete_range(a, b)?;
         // Without من/بين, "X و Y" must be two days of one month ("23 و24 كانون الأول"): "2008
         // و2012" are two years.
-        let and = self.lex(j) == Some(Lex::And) || (self.has_clitic(j) && self.starts_with_waw(j));
+        let and = matches!(self.lex(j), Some(Lex::And))
+            || (self.has_clitic(j) && self.starts_with_waw(j));
         let days = a.day.is_some() && !(and && a_had_month && b.month.is_some());
         let years = a.year.is_some() && a.month.is_none() && !and;
         if !marked && !days && !years {
