@@ -801,9 +801,18 @@ impl<'a> P<'a> {
 
     /// [`P::datetime`] given [`P::date`] at `i`.
     fn datetime_from(&self, i: usize, date: R<DateExpr>) -> R<DateExpr> {
+        let mut dt = date;
+        self.datetime_into(i, &mut dt);
+        dt
+    }
+
+    /// Makes `dt`, [`P::date`] at `i`, into [`P::datetime`] there: in place and out of line, for
+    /// the reason given at [`P::date_into`].
+    #[inline(never)]
+    fn datetime_into(&self, i: usize, dt: &mut R<DateExpr>) {
         // Without a date here, only a time can start.
-        if !self.time_word(i) && date.is_none() {
-            return None;
+        if !self.time_word(i) && dt.is_none() {
+            return;
         }
         // A day part before a day: "مساء أمس", "صباح الثلاثاء".
         if let Some((part, j)) = self.day_part_word(i)
@@ -812,31 +821,16 @@ impl<'a> P<'a> {
             && d.time.is_none()
         {
             d.day_part = Some(part);
-            return Some((d, k));
+            *dt = Some((d, k));
+            return;
         }
-        let (mut d, mut j) = match date {
-            Some(x) => x,
-            None => {
-                let (t, j) = self.time(i)?;
-                let mut d = DateExpr {
-                    time: Some(t),
-                    ..DateExpr::default()
-                };
-                // A time then its day: "الساعة 3 مساء اليوم", "العاشرة من صباح اليوم".
-                let k = self.skip_link(self.skip_comma(j));
-                if let Some((day, l)) = self.date(k)
-                    && day.time.is_none()
-                    && (day.relative_day.is_some() || day.weekday.is_some() || day.day.is_some())
-                {
-                    d = merge_time(day, t);
-                    return Some((d, l));
-                }
-                return Some((d, j));
-            }
+        let Some((d, j)) = dt.as_mut() else {
+            *dt = self.time_then_day(i);
+            return;
         };
         // A time or day part after the day, maybe after من/في or حوالي (at most one of them
         // is there: each place is tried once).
-        let k0 = self.skip_comma(j);
+        let k0 = self.skip_comma(*j);
         let k1 = self.skip_link(k0);
         let k2 = k0 + usize::from(self.is_prep(k0, Prep::Around));
         if d.time.is_none()
@@ -846,17 +840,35 @@ impl<'a> P<'a> {
                 .or_else(|| (k2 != k0).then(|| self.time(k2)).flatten())
         {
             d.time = Some(t);
-            j = l;
+            *j = l;
         }
         if d.time.is_none()
             && d.day_part.is_none()
-            && let Some((p, l)) = self.day_part_word(j)
+            && let Some((p, l)) = self.day_part_word(*j)
             && (d.relative_day.is_some() || d.day.is_some() || d.weekday.is_some())
         {
             d.day_part = Some(p);
-            j = l;
+            *j = l;
         }
-        Some((d, j))
+    }
+
+    /// A time, then maybe its day: "الساعة 3 مساء اليوم", "العاشرة من صباح اليوم".
+    fn time_then_day(&self, i: usize) -> R<DateExpr> {
+        let (t, j) = self.time(i)?;
+        let k = self.skip_link(self.skip_comma(j));
+        if let Some((day, l)) = self.date(k)
+            && day.time.is_none()
+            && (day.relative_day.is_some() || day.weekday.is_some() || day.day.is_some())
+        {
+            return Some((merge_time(day, t), l));
+        }
+        Some((
+            DateExpr {
+                time: Some(t),
+                ..DateExpr::default()
+            },
+            j,
+        ))
     }
 
     /// A day part word usable before or after a day: صباح، مساء، ليلة، فجر، ظهر، عصر.
@@ -955,15 +967,23 @@ impl<'a> P<'a> {
 
     /// [`P::date`] given [`P::date_starts`] at `i`.
     fn date_from(&self, i: usize, starts: u16) -> R<DateExpr> {
-        if starts == 0 {
-            return None;
+        let mut best = None;
+        if starts != 0 {
+            self.date_into(i, starts, &mut best);
         }
-        let mut best: R<DateExpr> = None;
+        best
+    }
+
+    /// The longest date at `i` into `best`, which starts empty. Kept behind a reference and
+    /// out of line: a local `best` is split into its fields by the optimizer across the
+    /// inlined patterns, and put back together field by field on every return, found or not.
+    #[inline(never)]
+    fn date_into(&self, i: usize, starts: u16, best: &mut R<DateExpr>) {
         let mut consider = |r: R<DateExpr>| {
-            if let Some((e, end)) = r
+            if let Some((_, end)) = r
                 && best.as_ref().is_none_or(|b| end > b.1)
             {
-                best = Some((e, end));
+                *best = r;
             }
         };
         let on = |bit: u16| starts & bit != 0;
@@ -997,7 +1017,6 @@ impl<'a> P<'a> {
         if on(D_YEAR) {
             consider(self.year_alone(i));
         }
-        best
     }
 
     /// Every date pattern at `i`, without [`P::date_starts`]: what the fast path must agree with.
