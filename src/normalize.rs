@@ -183,7 +183,7 @@ fn plain_end(bytes: &[u8], mut i: usize) -> usize {
         if bad != 0 {
             // The stretch ends at the first character that is not plain: at a byte that is
             // not, or at the lead before a continuation that is not.
-            let at = bad.trailing_zeros() as usize;
+            let at = (bad.trailing_zeros() / 8) as usize;
             let cont = chunk.get(at).is_some_and(|&b| b & 0xC0 == 0x80);
             return i + at - usize::from(cont && at > 0);
         }
@@ -193,11 +193,17 @@ fn plain_end(bytes: &[u8], mut i: usize) -> usize {
     run_end(bytes, i, &PLAIN_MASK, &PLAIN_LEN)
 }
 
-/// A bit for each of sixteen bytes, starting on a character boundary after byte `prev`, that
-/// is not part of a plain character (as [`PLAIN_MASK`] says); a lead byte last is judged with
-/// its continuation in the next round. A continuation byte is judged with the lead before it.
+/// A byte for each of sixteen bytes, starting on a character boundary after byte `prev`, one
+/// if it is not part of a plain character (as [`PLAIN_MASK`] says), zero if it is, in a
+/// little-endian `u128`: byte `k` of the chunk is byte `k` of the number, so the first bad byte
+/// is the number's trailing zeros over eight. A lead byte last is judged with its continuation
+/// in the next round. A continuation byte is judged with the lead before it.
+///
+/// The bytes are read back as a number rather than gathered into a bit mask: the vector code
+/// hands the sixteen bytes over as they are, where packing them into sixteen bits takes a
+/// dozen shuffles and shifts per round.
 #[inline]
-fn not_plain(prev: u8, chunk: &[u8; 16]) -> u16 {
+fn not_plain(prev: u8, chunk: &[u8; 16]) -> u128 {
     let mut before = [prev; 16];
     if let (Some(dst), Some(src)) = (before.get_mut(1..), chunk.get(..15)) {
         dst.copy_from_slice(src);
@@ -215,9 +221,7 @@ fn not_plain(prev: u8, chunk: &[u8; 16]) -> u16 {
         let continuation = b & 0xC0 == 0x80 && !(d8 || d9);
         *out = u8::from(upper | control | lead | continuation);
     }
-    bad.iter()
-        .enumerate()
-        .fold(0u16, |m, (k, &x)| m | (u16::from(x) << k))
+    u128::from_le_bytes(bad)
 }
 
 /// The end of the run from `i` of characters in a byte class: `len[b]` is the length of a

@@ -36,7 +36,7 @@ pub(crate) fn recognize(text: &str, toks: &[Token], out: &mut Vec<Found>) {
     // slice steps over them to the next token that may begin something.
     while let Some(k) = toks
         .get(i..)
-        .and_then(|rest| rest.iter().position(may_start))
+        .and_then(|rest| rest.iter().position(|t| t.starts))
     {
         i += k;
         if p.can_start(i)
@@ -59,8 +59,9 @@ type R<T> = Option<(T, usize)>;
 
 /// Whether a token may begin an expression, from the token alone: of the words with no entry
 /// only "ال" (before digits: "الـ15"), no punctuation, and no word whose class only links or
-/// follows ([`P::can_start`] asks the rest, which needs the neighbours).
-fn may_start(t: &Token) -> bool {
+/// follows ([`P::can_start`] asks the rest, which needs the neighbours). The tokenizer records
+/// the answer in [`Token::starts`]; `tokens_know_whether_they_may_start` holds it to this.
+pub(crate) fn may_start(t: &Token) -> bool {
     if let Some(e) = &t.entry {
         return !matches!(
             e.lex,
@@ -2693,6 +2694,25 @@ mod tests {
     #[test]
     fn any_agrees_with_every_pattern() {
         fast_agrees_with_slow(|p, i| p.any(i), |p, i| p.any_all(i), 1000);
+    }
+
+    /// The main loop tries patterns only at tokens marked [`Token::starts`]: at every token of
+    /// the bundled texts where some pattern matches, the mark is set, and it never says more
+    /// than [`may_start`].
+    #[test]
+    fn tokens_know_whether_they_may_start() {
+        let mut starts = 0;
+        for (text, toks) in bundled_tokens() {
+            let p = P { t: &toks, s: &text };
+            for (i, t) in toks.iter().enumerate() {
+                assert!(!t.starts || may_start(t), "at {i}: {t:?}");
+                if p.any_all(i).is_some_and(|(_, end)| end > i) {
+                    assert!(t.starts, "at {i}: {t:?}");
+                    starts += 1;
+                }
+            }
+        }
+        assert!(starts > 1000, "{starts} starts");
     }
 
     #[test]

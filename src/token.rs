@@ -31,6 +31,10 @@ pub struct Token {
     pub entry: Option<Entry>,
     /// Whitespace separates this token from the previous one.
     pub space_before: bool,
+    /// The token may begin an expression, as far as it alone can tell
+    /// ([`crate::recognize::may_start`]): set here, where the tokenizer knows it at no cost,
+    /// so that the grammar steps over the other tokens by one byte each.
+    pub starts: bool,
 }
 
 impl Token {
@@ -46,6 +50,9 @@ impl Token {
             .unwrap_or("")
     }
 }
+
+/// The article alone, in UTF-8.
+const ARTICLE: &[u8; 4] = &[0xD8, 0xA7, 0xD9, 0x84];
 
 #[inline]
 fn is_letter(c: char) -> bool {
@@ -194,6 +201,10 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
                 kind: Kind::Word,
                 entry: None,
                 space_before,
+                // Of the words with no entry only "ال" may begin something ("الـ15").
+                // Tested without a branch on the length, which most words would guess wrong.
+                starts: (i - start == ARTICLE.len())
+                    & (bytes.get(start..).and_then(<[u8]>::first_chunk::<4>) == Some(ARTICLE)),
             });
             // Most words have no entry and are turned away by their end: the token is written
             // whole first, and only the few that may be known are looked up.
@@ -201,6 +212,7 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
                 && let Some(t) = out.last_mut()
             {
                 t.entry = Some(e);
+                t.starts = crate::recognize::may_start(t);
             }
             // A word is most often followed by a space: it is passed over here, not by another
             // turn of the loop.
@@ -220,6 +232,7 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
                     kind: Kind::Punct('\n'),
                     entry: None,
                     space_before,
+                    starts: false,
                 });
             }
             space_before = true;
@@ -250,6 +263,7 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
         out.push(Token {
             start: start as u32,
             end: i as u32,
+            starts: matches!(kind, Kind::Number { .. }),
             kind,
             entry: None,
             space_before,
