@@ -215,9 +215,14 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
                 t.starts = crate::recognize::may_start(t);
             }
             // A word is most often followed by a space: it is passed over here, not by another
-            // turn of the loop.
-            space_before = bytes.get(i) == Some(&b' ');
-            i += usize::from(space_before);
+            // turn of the loop. A branch rather than arithmetic on the test: guessed right, it
+            // lets the next word start before the byte after this one is read.
+            if bytes.get(i) == Some(&b' ') {
+                space_before = true;
+                i += 1;
+            } else {
+                space_before = false;
+            }
             continue;
         }
         // A line break ends any expression: it is kept as a token that no pattern crosses.
