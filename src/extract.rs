@@ -164,13 +164,28 @@ impl Prepared<'_> {
         out
     }
 
-    /// Resolves what was found against `anchor`, appending to `out`.
+    /// Resolves what was found against `anchor`, appending to `out`. Each mention gets a copy
+    /// of its expression: the text may be resolved again.
     fn resolve_into<O: Out>(&self, anchor: &Anchor, out: &mut Vec<O>) {
         self.extractor.resolve_into(
             self.text,
             &self.norm,
             &self.toks,
-            &self.finds.found,
+            self.finds.found.as_slice(),
+            &self.finds.spans,
+            anchor,
+            out,
+        );
+    }
+
+    /// Like [`Prepared::resolve_into`], for a text read once: each expression moves into its
+    /// mention rather than being copied (a range's copy is two allocations).
+    fn resolve_once_into<O: Out>(self, anchor: &Anchor, out: &mut Vec<O>) {
+        self.extractor.resolve_into(
+            self.text,
+            &self.norm,
+            &self.toks,
+            self.finds.found,
             &self.finds.spans,
             anchor,
             out,
@@ -259,7 +274,7 @@ impl Extractor {
                 break;
             };
             let first = out.len();
-            self.prepare(piece).resolve_into(anchor, out);
+            self.prepare(piece).resolve_once_into(anchor, out);
             if start > 0 {
                 for o in out.get_mut(first..).unwrap_or(&mut []) {
                     o.shift(start, chars_before);
@@ -321,9 +336,17 @@ impl Extractor {
         recognize(norm.as_str(), &toks, &mut found);
         // As `find` does, without a list of spans: only the one expression's is needed.
         let mut map = norm.spans();
-        found.retain(|f| span_of(&mut map, &toks, f).is_some());
+        // The first expression's span, kept: the only one needed.
+        let mut span = None;
+        found.retain(|f| {
+            let s = span_of(&mut map, &toks, f);
+            if span.is_none() {
+                span.clone_from(&s);
+            }
+            s.is_some()
+        });
         let whole = 0..input.len();
-        let Some(first) = found.first() else {
+        let (Some(first), Some(span)) = (found.first(), span) else {
             return Err(Error::new(ErrorKind::NoExpression, whole, input));
         };
         let covered = first.first..first.last;
@@ -343,11 +366,10 @@ impl Extractor {
                 input,
             ));
         }
-        let span = span_of(&mut norm.spans(), &toks, first).unwrap_or(whole);
-        // One result, into a slot rather than a list.
+        // One result, into a slot rather than a list; the expression moves into it.
         let mut slot = None;
         let spans = std::slice::from_ref(&span);
-        self.resolve_into(input, &norm, &toks, &found, spans, anchor, &mut slot);
+        self.resolve_into(input, &norm, &toks, found, spans, anchor, &mut slot);
         slot.unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
     }
 
@@ -373,7 +395,7 @@ impl Extractor {
         text: &str,
         norm: &Normalized,
         toks: &[Token],
-        found: &[Found],
+        found: impl FoundList,
         spans: &[Range<usize>],
         anchor: &Anchor,
         out: &mut impl Sink,
@@ -381,15 +403,16 @@ impl Extractor {
         // Asked only by the readings a future cue can change (see `Cue`).
         let cues = Cell::new(FutureCues::new(norm.as_str(), toks));
         let mut chars = CharCounter::default();
-        let pairs = corresponding_pairs(toks, found);
+        let pairs = corresponding_pairs(toks, found.as_slice());
         let paired = |k: usize| pairs.binary_search(&k).is_ok();
-        out.reserve(found.len());
+        out.reserve(found.as_slice().len());
         // The first and last day of the previous expression, if it resolved.
         let mut prev_days = None;
-        for (k, (found, span)) in found.iter().zip(spans).enumerate() {
+        for (k, (item, span)) in found.into_iter().zip(spans).enumerate() {
+            let first = item.found().first;
             let ask = || {
                 let mut c = cues.get();
-                let future = c.at(found.first);
+                let future = c.at(first);
                 cues.set(c);
                 future
             };
@@ -402,13 +425,13 @@ impl Extractor {
             };
             let span = span.clone();
             let piece = text.get(span.clone()).unwrap_or("");
-            let mut result = resolve(&found.expr, &ctx).map(|(value, flags)| Mention {
+            let mut result = resolve(&item.found().expr, &ctx).map(|(value, flags)| Mention {
                 kind: kind_of(&value),
                 grain: value.grain(),
                 char_span: chars.span(text, &span),
                 text: piece.to_string(),
                 span: span.clone(),
-                expr: found.expr.clone(),
+                expr: item.into_expr(),
                 value,
                 flags,
             });
@@ -432,6 +455,51 @@ impl Extractor {
             prev_days = days;
             out.put(result.map_err(|kind| Error::new(kind, span, piece)));
         }
+    }
+}
+
+/// The found expressions that [`Extractor::resolve_into`] reads: borrowed from a text that may
+/// be resolved again, or owned by a caller that reads them once.
+trait FoundList: IntoIterator<Item: Take> {
+    /// The expressions, in order.
+    fn as_slice(&self) -> &[Found];
+}
+
+impl FoundList for &[Found] {
+    fn as_slice(&self) -> &[Found] {
+        self
+    }
+}
+
+impl FoundList for Vec<Found> {
+    fn as_slice(&self) -> &[Found] {
+        self
+    }
+}
+
+/// One found expression of a [`FoundList`], and how its mention gets the expression.
+trait Take {
+    /// The expression and its tokens.
+    fn found(&self) -> &Found;
+    /// The expression, for the mention: copied when borrowed, moved when owned.
+    fn into_expr(self) -> Expr;
+}
+
+impl Take for &Found {
+    fn found(&self) -> &Found {
+        self
+    }
+    fn into_expr(self) -> Expr {
+        self.expr.clone()
+    }
+}
+
+impl Take for Found {
+    fn found(&self) -> &Found {
+        self
+    }
+    fn into_expr(self) -> Expr {
+        self.expr
     }
 }
 
