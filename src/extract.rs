@@ -776,6 +776,7 @@ const ALEF: [u8; 2] = [0xD8, 0xA7]; // ا
 
 /// Reads a word of a clause (its bytes in the folded text). Most words are none of the cue
 /// words, so their first letter sends them away before any comparison of whole words.
+#[inline(always)]
 fn sense(w: &[u8]) -> Sense {
     // Without its conjunction (و or ف).
     let bare = match w {
