@@ -930,15 +930,19 @@ impl<'a> FutureCues<'a> {
         {
             self.prev_min = sense(bytes_of(t, self.folded)).min;
         }
-        let end = toks
-            .get(start + 1..)
-            .and_then(|rest| rest.iter().position(is_clause_mark))
-            .map_or(toks.len(), |k| start + 1 + k);
-        let clause = toks.get(start..end).unwrap_or(&[]);
         let mut future = false;
         // "وكان من المتوقع", "كان سيزور": a future seen from the past is no cue.
         let mut after_kana = 0u8;
-        for t in clause.iter().filter(|t| t.kind == Kind::Word) {
+        // The clause ends at the next mark, found in the same pass as its words are read.
+        let mut end = toks.len();
+        for (k, t) in toks.iter().enumerate().skip(start) {
+            if t.kind != Kind::Word {
+                if k > start && is_clause_mark(t) {
+                    end = k;
+                    break;
+                }
+                continue;
+            }
             let w = sense(bytes_of(t, self.folded));
             let cue = w.future || (self.prev_min && w.planned);
             future |= cue && after_kana == 0;

@@ -255,7 +255,9 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
 /// A point beyond chrono's calendar ("العام المقبل" in chrono's last year) has no first or last
 /// day: out of range rather than a value without days.
 fn within_chrono(r: (Value, Vec<Flag>)) -> Resolved {
-    let ok = |p: &Point| p.days().is_some() && p.instants().is_some();
+    // A day has both (asked first: most values are days).
+    let ok =
+        |p: &Point| matches!(p, Point::Day(_)) || (p.days().is_some() && p.instants().is_some());
     let fine = match &r.0 {
         Value::Point(p) => ok(p),
         Value::Range(a, b) => a.iter().chain(b).all(ok),
@@ -1390,16 +1392,16 @@ fn range(a: &Expr, b: &Expr, ctx: &Ctx) -> Resolved {
         (Expr::Date(da), Expr::Date(db))
             if db.year.is_none() && db.month.is_some() && da.month.is_some() =>
         {
-            let year = va
-                .first_day()
-                .map(|d| calendar_year_of(db.calendar.unwrap_or(Calendar::Gregorian), d, ctx));
+            let a0 = va.first_day();
+            let year =
+                a0.map(|d| calendar_year_of(db.calendar.unwrap_or(Calendar::Gregorian), d, ctx));
             let mut fixed = *db;
             fixed.direction = None;
             match year {
                 Some(y) => {
                     fixed.year = Some(YearSaid::Number(y));
                     let (v, f) = date(&fixed, ctx)?;
-                    if v.first_day() < va.first_day() {
+                    if v.first_day() < a0 {
                         fixed.year = Some(YearSaid::Number(y + 1));
                         date(&fixed, ctx)?
                     } else {

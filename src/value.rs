@@ -461,6 +461,8 @@ impl Value {
     /// The first day the value covers; `None` for durations, sets, vague values and open starts.
     pub fn first_day(&self) -> Option<NaiveDate> {
         match self {
+            // Most values are days: no call to `Point::days`.
+            Value::Point(Point::Day(d)) | Value::Range(Some(Point::Day(d)), _) => Some(*d),
             Value::Point(p) => p.days().map(|d| d.0),
             Value::Range(Some(a), _) => a.days().map(|d| d.0),
             _ => None,
@@ -470,6 +472,7 @@ impl Value {
     /// The last day the value covers; `None` for durations, sets, vague values and open ends.
     pub fn last_day(&self) -> Option<NaiveDate> {
         match self {
+            Value::Point(Point::Day(d)) | Value::Range(_, Some(Point::Day(d))) => Some(*d),
             Value::Point(p) => p.days().map(|d| d.1),
             Value::Range(_, Some(b)) => b.days().map(|d| d.1),
             _ => None,
