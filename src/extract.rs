@@ -342,12 +342,14 @@ impl Extractor {
     /// assert!(matches!(err.kind(), ErrorKind::NotWhole { .. }));
     /// ```
     pub fn parse(&self, input: &str, anchor: &Anchor) -> Result<Mention, Error> {
+        // The result is put in one place and moved once, when returned.
+        let mut slot = None;
         let reused = PARSE_LISTS.try_with(|lists| {
             let Ok(mut lists) = lists.try_borrow_mut() else {
-                return None;
+                return false;
             };
             let (toks, found) = &mut *lists;
-            let result = self.parse_with(input, anchor, toks, found);
+            self.parse_into(input, anchor, toks, found, &mut slot);
             // A long input's lists are not kept for the short ones that follow.
             if toks.capacity() > KEPT_TOKENS {
                 *toks = Vec::new();
@@ -355,23 +357,24 @@ impl Extractor {
             if found.capacity() > KEPT_FOUND {
                 *found = Vec::new();
             }
-            Some(result)
+            true
         });
-        match reused {
-            Ok(Some(result)) => result,
+        if reused != Ok(true) {
             // Parsing inside a parse (or as the thread ends): lists of its own.
-            _ => self.parse_with(input, anchor, &mut Vec::new(), &mut Vec::new()),
+            self.parse_into(input, anchor, &mut Vec::new(), &mut Vec::new(), &mut slot);
         }
+        slot.unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
     }
 
-    /// [`Extractor::parse`] with lists for the words and the expressions.
-    fn parse_with(
+    /// [`Extractor::parse`] with lists for the words and the expressions, into `slot`.
+    fn parse_into(
         &self,
         input: &str,
         anchor: &Anchor,
         toks: &mut Vec<Token>,
         found: &mut Vec<Found>,
-    ) -> Result<Mention, Error> {
+        slot: &mut Option<Result<Mention, Error>>,
+    ) {
         let norm = Normalized::new(input);
         tokenize(norm.as_str(), toks);
         let toks: &[Token] = toks;
@@ -390,7 +393,8 @@ impl Extractor {
         });
         let whole = 0..input.len();
         let (Some(first), Some(span)) = (found.first(), span) else {
-            return Err(Error::new(ErrorKind::NoExpression, whole, input));
+            *slot = Some(Err(Error::new(ErrorKind::NoExpression, whole, input)));
+            return;
         };
         let covered = first.first..first.last;
         let ignorable = |i: usize, t: &Token| {
@@ -403,25 +407,16 @@ impl Extractor {
         };
         let count = found.len();
         if count > 1 || !toks.iter().enumerate().all(|(i, t)| ignorable(i, t)) {
-            return Err(Error::new(
+            *slot = Some(Err(Error::new(
                 ErrorKind::NotWhole { found: count },
                 whole,
                 input,
-            ));
+            )));
+            return;
         }
         // One result, into a slot rather than a list; the expression moves into it.
-        let mut slot = None;
         let spans = std::slice::from_ref(&span);
-        self.resolve_into(
-            input,
-            &norm,
-            toks,
-            found.drain(..),
-            spans,
-            anchor,
-            &mut slot,
-        );
-        slot.unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
+        self.resolve_into(input, &norm, toks, found.drain(..), spans, anchor, slot);
     }
 
     fn find(&self, norm: &Normalized, toks: &[Token]) -> Finds {
@@ -717,6 +712,10 @@ fn count_chars(s: &str) -> usize {
 
 impl CharCounter {
     fn to(&mut self, text: &str, byte: usize) -> usize {
+        if byte == self.byte {
+            // Nothing to count: a span at the start of the text (every parse).
+            return self.chars;
+        }
         if byte < self.byte {
             self.byte = 0;
             self.chars = 0;
