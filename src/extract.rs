@@ -831,14 +831,37 @@ const TEH: [u8; 2] = [0xD8, 0xAA]; // ت
 const ALEF: [u8; 2] = [0xD8, 0xA7]; // ا
 
 /// Reads a word of a clause (its bytes in the folded text). Most words are none of the cue
-/// words, so their first letter sends them away before any comparison of whole words.
+/// words, so one dispatch on their first letter sends them away before any comparison of
+/// whole words. The cue words begin with distinct letters, so at most one test applies.
 #[inline(always)]
 fn sense(w: &[u8]) -> Sense {
-    // Without its conjunction (و or ف).
-    let bare = match w {
-        [0xD9, 0x88 | 0x81, rest @ ..] => rest,
-        _ => w,
+    let [a, b, rest @ ..] = w else {
+        return Sense::default();
     };
+    match [*a, *b] {
+        // Without its conjunction (و or ف).
+        [0xD9, 0x88 | 0x81] => sense_bare(rest),
+        SEEN | KAF | MEEM => sense_bare(w),
+        // The whole word, conjunction and all.
+        YEH | TEH => Sense {
+            future: w == "يعتزم".as_bytes() || w == "تعتزم".as_bytes(),
+            ..Sense::default()
+        },
+        ALEF if matches!(w.len(), 12 | 14) => Sense {
+            planned: ["المقرر", "المنتظر", "المتوقع", "المزمع"]
+                .iter()
+                .any(|k| w == k.as_bytes()),
+            ..Sense::default()
+        },
+        // ستنطلق is a future verb already.
+        _ => Sense::default(),
+    }
+}
+
+/// [`sense`] for a word without its conjunction: سوف، سيتم or a future verb; كان and its
+/// forms; من.
+#[inline(always)]
+fn sense_bare(bare: &[u8]) -> Sense {
     let mut s = Sense::default();
     match bare {
         [a, b, ..] if [*a, *b] == SEEN => {
@@ -850,19 +873,6 @@ fn sense(w: &[u8]) -> Sense {
                 .any(|k| bare == k.as_bytes())
         }
         [a, b, ..] if [*a, *b] == MEEM => s.min = bare == "من".as_bytes(),
-        _ => {}
-    }
-    // The whole word, conjunction and all.
-    match w {
-        [a, b, ..] if [*a, *b] == YEH || [*a, *b] == TEH => {
-            s.future |= w == "يعتزم".as_bytes() || w == "تعتزم".as_bytes()
-        }
-        [a, b, ..] if [*a, *b] == ALEF && matches!(w.len(), 12 | 14) => {
-            s.planned = ["المقرر", "المنتظر", "المتوقع", "المزمع"]
-                .iter()
-                .any(|k| w == k.as_bytes())
-        }
-        // ستنطلق is a future verb already.
         _ => {}
     }
     s
