@@ -471,7 +471,15 @@ impl Extractor {
             };
             let span = span.clone();
             let piece = text.get(span.clone()).unwrap_or("");
-            let mut result = resolve(&item.found().expr, &ctx).map(|(value, flags)| Mention {
+            let (value, flags) = match resolve(&item.found().expr, &ctx) {
+                Ok(resolved) => resolved,
+                Err(kind) => {
+                    prev_days = None;
+                    out.put_error(|| Error::new(kind, span, piece));
+                    continue;
+                }
+            };
+            let mut m = Mention {
                 kind: kind_of(&value),
                 grain: value.grain(),
                 char_span: chars.span(text, &span),
@@ -480,16 +488,12 @@ impl Extractor {
                 expr: item.into_expr(),
                 value,
                 flags,
-            });
-            // Two dates given as one day ("1 رمضان 1446هـ الموافق 2 آذار 2025") must agree.
-            let days = match &result {
-                Ok(m) if paired(k) || k.checked_sub(1).is_some_and(paired) => {
-                    Some((m.value.first_day(), m.value.last_day()))
-                }
-                _ => None,
             };
-            if let (Ok(m), Some(a), Some(b)) = (&mut result, prev_days, days)
-                && k.checked_sub(1).is_some_and(paired)
+            // Two dates given as one day ("1 رمضان 1446هـ الموافق 2 آذار 2025") must agree.
+            let after_pair = k.checked_sub(1).is_some_and(paired);
+            let days = (paired(k) || after_pair).then(|| (m.value.first_day(), m.value.last_day()));
+            if let (Some(a), Some(b)) = (prev_days, days)
+                && after_pair
                 && a != b
             {
                 m.flags.push(Flag::CalendarMismatch);
@@ -499,7 +503,7 @@ impl Extractor {
                 }
             }
             prev_days = days;
-            out.put(result.map_err(|kind| Error::new(kind, span, piece)));
+            out.put_mention(m);
         }
     }
 }
@@ -569,8 +573,10 @@ trait Sink {
     fn reserve(&mut self, n: usize);
     /// The last result put, if it is a mention.
     fn last_mention(&mut self) -> Option<&mut Mention>;
-    /// Puts a result.
-    fn put(&mut self, r: Result<Mention, Error>);
+    /// Puts a mention.
+    fn put_mention(&mut self, m: Mention);
+    /// Puts an error, made only if it is kept.
+    fn put_error(&mut self, e: impl FnOnce() -> Error);
 }
 
 impl<O: Out> Sink for Vec<O> {
@@ -581,8 +587,11 @@ impl<O: Out> Sink for Vec<O> {
         self.last_mut().and_then(O::mention)
     }
     #[inline(always)]
-    fn put(&mut self, r: Result<Mention, Error>) {
-        self.extend(O::from(r));
+    fn put_mention(&mut self, m: Mention) {
+        self.push(O::from_mention(m));
+    }
+    fn put_error(&mut self, e: impl FnOnce() -> Error) {
+        self.extend(O::from_error(e));
     }
 }
 
@@ -592,15 +601,20 @@ impl Sink for Option<Result<Mention, Error>> {
     fn last_mention(&mut self) -> Option<&mut Mention> {
         self.as_mut().and_then(|r| r.as_mut().ok())
     }
-    fn put(&mut self, r: Result<Mention, Error>) {
-        *self = Some(r);
+    fn put_mention(&mut self, m: Mention) {
+        *self = Some(Ok(m));
+    }
+    fn put_error(&mut self, e: impl FnOnce() -> Error) {
+        *self = Some(Err(e()));
     }
 }
 
 /// What [`Extractor::resolve_into`] fills: every result, or only the mentions.
 trait Out: Sized {
-    /// Wraps a result; `None` drops it.
-    fn from(r: Result<Mention, Error>) -> Option<Self>;
+    /// Wraps a mention.
+    fn from_mention(m: Mention) -> Self;
+    /// Wraps an error, made only if it is kept; `None` drops it.
+    fn from_error(e: impl FnOnce() -> Error) -> Option<Self>;
     /// The mention inside, if there is one.
     fn mention(&mut self) -> Option<&mut Mention>;
     /// Moves the spans on by `bytes` and `chars`: the offset of the piece of text read.
@@ -618,8 +632,11 @@ impl Mention {
 const STRETCH: usize = 1 << 16;
 
 impl Out for Mention {
-    fn from(r: Result<Mention, Error>) -> Option<Mention> {
-        r.ok()
+    fn from_mention(m: Mention) -> Mention {
+        m
+    }
+    fn from_error(_: impl FnOnce() -> Error) -> Option<Mention> {
+        None
     }
     fn mention(&mut self) -> Option<&mut Mention> {
         Some(self)
@@ -630,8 +647,11 @@ impl Out for Mention {
 }
 
 impl Out for Result<Mention, Error> {
-    fn from(r: Result<Mention, Error>) -> Option<Self> {
-        Some(r)
+    fn from_mention(m: Mention) -> Self {
+        Ok(m)
+    }
+    fn from_error(e: impl FnOnce() -> Error) -> Option<Self> {
+        Some(Err(e()))
     }
     fn mention(&mut self) -> Option<&mut Mention> {
         self.as_mut().ok()
@@ -646,6 +666,10 @@ impl Out for Result<Mention, Error> {
 
 /// Indices `i` of found expressions followed by "الموافق" and expression `i + 1`.
 fn corresponding_pairs(toks: &[Token], found: &[Found]) -> Vec<usize> {
+    if found.len() < 2 {
+        // No pair (every parse).
+        return Vec::new();
+    }
     found
         .windows(2)
         .enumerate()
