@@ -260,7 +260,7 @@ fn within_chrono(r: (Value, Vec<Flag>)) -> Resolved {
         |p: &Point| matches!(p, Point::Day(_)) || (p.days().is_some() && p.instants().is_some());
     let fine = match &r.0 {
         Value::Point(p) => ok(p),
-        Value::Range(a, b) => a.iter().chain(b).all(ok),
+        Value::Range(a, b) => a.as_ref().is_none_or(ok) && b.as_ref().is_none_or(ok),
         _ => true,
     };
     if fine {
@@ -1441,7 +1441,13 @@ fn range(a: &Expr, b: &Expr, ctx: &Ctx) -> Resolved {
             what: "ranges that end before they start",
         });
     }
-    flags.extend(fb);
+    // Most ends have no flags: the end's list (often the only one) is taken rather than
+    // copied.
+    if flags.is_empty() {
+        flags = fb;
+    } else {
+        flags.extend(fb);
+    }
     let start = match va {
         Value::Point(p) => p,
         Value::Range(Some(p), _) => p,
