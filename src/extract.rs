@@ -119,18 +119,68 @@ impl Default for Extractor {
     }
 }
 
-thread_local! {
-    /// The lists of words and expressions of [`Extractor::parse`] on this thread, kept from one
-    /// call to the next: a parse of a short expression then allocates neither list (with their
-    /// frees, some 250 of its 9,000 instructions). Nothing is carried over but capacity: each
-    /// parse clears them first.
-    static PARSE_LISTS: RefCell<(Vec<Token>, Vec<Found>)> =
-        const { RefCell::new((Vec::new(), Vec::new())) };
+/// The lists a text is read into: its words, its expressions and their spans.
+#[derive(Default)]
+struct Lists {
+    toks: Vec<Token>,
+    found: Vec<Found>,
+    spans: Vec<Range<usize>>,
 }
 
-/// The most words and expressions whose lists [`Extractor::parse`] keeps for the next call.
-const KEPT_TOKENS: usize = 1 << 10;
-const KEPT_FOUND: usize = 1 << 6;
+impl Lists {
+    const fn new() -> Lists {
+        Lists {
+            toks: Vec::new(),
+            found: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    /// Runs `f` with this thread's lists, kept from one call to the next: a parse or an
+    /// article then allocates and frees none of them (for a short expression some 300 of its
+    /// 9,000 instructions; for a news article about 900). Only capacity is carried over: each
+    /// use clears the lists first, and lists a long text grew are dropped after it. A call
+    /// inside (or after the thread's lists are gone) gets lists of its own. Inlined, with
+    /// `trim`: out of line they cost a parse some 20 instructions more.
+    #[inline(always)]
+    fn with(f: impl FnOnce(&mut Lists)) {
+        let mut f = Some(f);
+        let _ = LISTS.try_with(|kept| {
+            if let Ok(mut lists) = kept.try_borrow_mut()
+                && let Some(f) = f.take()
+            {
+                f(&mut lists);
+                lists.trim();
+            }
+        });
+        if let Some(f) = f {
+            f(&mut Lists::default());
+        }
+    }
+
+    /// Drops lists grown past what is worth keeping.
+    #[inline(always)]
+    fn trim(&mut self) {
+        if self.toks.capacity() > KEPT_TOKENS {
+            self.toks = Vec::new();
+        }
+        if self.found.capacity() > KEPT_FOUND {
+            self.found = Vec::new();
+        }
+        if self.spans.capacity() > KEPT_FOUND {
+            self.spans = Vec::new();
+        }
+    }
+}
+
+thread_local! {
+    static LISTS: RefCell<Lists> = const { RefCell::new(Lists::new()) };
+}
+
+/// The most words (a text of about 40 KB) and expressions whose lists are kept for the next
+/// text (see [`Lists::with`]).
+const KEPT_TOKENS: usize = 1 << 13;
+const KEPT_FOUND: usize = 1 << 9;
 
 /// The expressions found in a text before resolution, in order, and their spans in the
 /// original. Two lists rather than one of pairs, so that the expressions stay where the grammar
@@ -185,20 +235,6 @@ impl Prepared<'_> {
             &self.norm,
             &self.toks,
             self.finds.found.as_slice(),
-            &self.finds.spans,
-            anchor,
-            out,
-        );
-    }
-
-    /// Like [`Prepared::resolve_into`], for a text read once: each expression moves into its
-    /// mention rather than being copied (a range's copy is two allocations).
-    fn resolve_once_into<O: Out>(self, anchor: &Anchor, out: &mut Vec<O>) {
-        self.extractor.resolve_into(
-            self.text,
-            &self.norm,
-            &self.toks,
-            self.finds.found,
             &self.finds.spans,
             anchor,
             out,
@@ -270,6 +306,18 @@ impl Extractor {
     /// same as reading the text whole; but a long document's folded copy and words stay small
     /// enough to sit in the processor's cache, and its memory stays bounded.
     fn extract_into<O: Out>(&self, text: &str, anchor: &Anchor, stretch: usize, out: &mut Vec<O>) {
+        Lists::with(|lists| self.extract_with(text, anchor, stretch, lists, out));
+    }
+
+    /// [`Extractor::extract_into`] with lists to read each stretch into.
+    fn extract_with<O: Out>(
+        &self,
+        text: &str,
+        anchor: &Anchor,
+        stretch: usize,
+        lists: &mut Lists,
+        out: &mut Vec<O>,
+    ) {
         let bytes = text.as_bytes();
         let mut start = 0;
         let mut chars_before = 0;
@@ -287,7 +335,12 @@ impl Extractor {
                 break;
             };
             let first = out.len();
-            self.prepare(piece).resolve_once_into(anchor, out);
+            // As `prepare` and `resolve_into` do, into the lists.
+            let norm = Normalized::new(piece);
+            let Lists { toks, found, spans } = lists;
+            tokenize(norm.as_str(), toks);
+            self.find_into(&norm, toks, found, spans);
+            self.resolve_into(piece, &norm, toks, found.drain(..), spans, anchor, out);
             if start > 0 {
                 for o in out.get_mut(first..).unwrap_or(&mut []) {
                     o.shift(start, chars_before);
@@ -344,29 +397,16 @@ impl Extractor {
     pub fn parse(&self, input: &str, anchor: &Anchor) -> Result<Mention, Error> {
         // The result is put in one place and moved once, when returned.
         let mut slot = None;
-        let reused = PARSE_LISTS.try_with(|lists| {
-            let Ok(mut lists) = lists.try_borrow_mut() else {
-                return false;
-            };
-            let (toks, found) = &mut *lists;
-            self.parse_into(input, anchor, toks, found, &mut slot);
-            // A long input's lists are not kept for the short ones that follow.
-            if toks.capacity() > KEPT_TOKENS {
-                *toks = Vec::new();
-            }
-            if found.capacity() > KEPT_FOUND {
-                *found = Vec::new();
-            }
-            true
+        Lists::with(|lists| {
+            self.parse_into(input, anchor, &mut lists.toks, &mut lists.found, &mut slot);
         });
-        if reused != Ok(true) {
-            // Parsing inside a parse (or as the thread ends): lists of its own.
-            self.parse_into(input, anchor, &mut Vec::new(), &mut Vec::new(), &mut slot);
-        }
         slot.unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
     }
 
-    /// [`Extractor::parse`] with lists for the words and the expressions, into `slot`.
+    /// [`Extractor::parse`] with lists for the words and the expressions, into `slot`. Kept
+    /// out of line: inlined into the closure that lends it the lists, the mention it builds
+    /// was copied twice more on its way to `slot` (some 60 instructions).
+    #[inline(never)]
     fn parse_into(
         &self,
         input: &str,
@@ -420,9 +460,23 @@ impl Extractor {
     }
 
     fn find(&self, norm: &Normalized, toks: &[Token]) -> Finds {
-        let mut found = Vec::new();
-        recognize(norm.as_str(), toks, &mut found);
-        let mut spans = Vec::with_capacity(found.len());
+        let mut finds = Finds::default();
+        self.find_into(norm, toks, &mut finds.found, &mut finds.spans);
+        finds
+    }
+
+    /// The expressions of `toks` and their spans in the original text, into emptied lists.
+    fn find_into(
+        &self,
+        norm: &Normalized,
+        toks: &[Token],
+        found: &mut Vec<Found>,
+        spans: &mut Vec<Range<usize>>,
+    ) {
+        found.clear();
+        spans.clear();
+        recognize(norm.as_str(), toks, found);
+        spans.reserve(found.len());
         // The expressions come in order, so their spans are mapped front to back.
         let mut map = norm.spans();
         found.retain(|f| {
@@ -430,7 +484,6 @@ impl Extractor {
             spans.extend(span.clone());
             span.is_some()
         });
-        Finds { found, spans }
     }
 
     /// Resolves the found expressions in order into `out`, which keeps every result or only
@@ -509,19 +562,14 @@ impl Extractor {
 }
 
 /// The found expressions that [`Extractor::resolve_into`] reads: borrowed from a text that may
-/// be resolved again, or owned by a caller that reads them once.
+/// be resolved again, or drained from a list read once (each expression moves into its
+/// mention).
 trait FoundList: IntoIterator<Item: Take> {
     /// The expressions, in order.
     fn as_slice(&self) -> &[Found];
 }
 
 impl FoundList for &[Found] {
-    fn as_slice(&self) -> &[Found] {
-        self
-    }
-}
-
-impl FoundList for Vec<Found> {
     fn as_slice(&self) -> &[Found] {
         self
     }
