@@ -422,15 +422,21 @@ impl Extractor {
         recognize(norm.as_str(), toks, found);
         // As `find` does, without a list of spans: only the one expression's is needed.
         let mut map = norm.spans();
-        // The first expression's span, kept: the only one needed.
+        // The first expression's span, kept: the only one needed. Expressions without one are
+        // dropped, in a second pass that is almost never needed.
         let mut span = None;
-        found.retain(|f| {
-            let s = span_of(&mut map, toks, f);
-            if span.is_none() {
-                span.clone_from(&s);
+        let mut spanless = false;
+        for f in found.iter() {
+            match span_of(&mut map, toks, f) {
+                None => spanless = true,
+                s if span.is_none() => span = s,
+                Some(_) => {}
             }
-            s.is_some()
-        });
+        }
+        if spanless {
+            let mut map = norm.spans();
+            found.retain(|f| span_of(&mut map, toks, f).is_some());
+        }
         let whole = 0..input.len();
         let (Some(first), Some(span)) = (found.first(), span) else {
             *slot = Some(Err(Error::new(ErrorKind::NoExpression, whole, input)));
