@@ -387,7 +387,8 @@ fn calendar_year_of(cal: Calendar, d: NaiveDate, ctx: &Ctx) -> i32 {
 }
 
 /// Chooses a year for a month/day given without one. `make(y)` gives the first and last day for
-/// year `y` (None when that year has no such day); `ok(y)` filters years (weekday agreement).
+/// year `y` (None when that year has no such day); `ok(first)` filters years by that first day
+/// (weekday agreement), which `make` has just made.
 /// `within_year`: every `make(y)` lies inside Gregorian year `y` and `base` is the anchor's
 /// Gregorian year, so a year two away is more than 365 days off and the search can stop sooner.
 #[allow(clippy::too_many_arguments)]
@@ -397,7 +398,7 @@ fn pick_year(
     anchor: NaiveDate,
     grain_month: bool,
     make: &dyn Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
-    ok: &dyn Fn(i32) -> bool,
+    ok: &dyn Fn(NaiveDate) -> bool,
     span: i32,
     within_year: bool,
 ) -> Option<i32> {
@@ -441,7 +442,7 @@ fn pick_year(
         let Some((first, last)) = make(y) else {
             continue;
         };
-        if !ok(y) {
+        if !ok(first) {
             continue;
         }
         let allowed = match lean {
@@ -851,7 +852,7 @@ fn yearless(
         return Ok(base);
     }
     if let (Some(w), Some(_)) = (d.weekday, day) {
-        let agrees = |y: i32| make(y).is_some_and(|(x, _)| x.weekday() == w);
+        let agrees = |first: NaiveDate| first.weekday() == w;
         if let Some(y) = pick_year(base, lean, anchor, grain_month, &make, &agrees, 28, within) {
             if cue {
                 flags.push(Flag::FutureCue);
@@ -1541,7 +1542,7 @@ mod tests {
                                 anchor,
                                 grain_month,
                                 &make,
-                                &agrees,
+                                &|first: NaiveDate| weekday.is_none_or(|w| first.weekday() == w),
                                 span,
                                 true,
                             );
