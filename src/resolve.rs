@@ -530,7 +530,7 @@ fn date(d: &DateExpr, ctx: &Ctx) -> Resolved {
     let hijri_said = d.calendar == Some(Calendar::Hijri) || d.feast.and_then(islamic).is_some();
     if hijri_said
         && let Some(day) = value.first_day()
-        && let Ok((_, used)) = hijri::from_gregorian(day, ctx.hijri)
+        && let Some(used) = hijri::rules_used(day, ctx.hijri)
     {
         flags.push(Flag::HijriRules { used });
     }
