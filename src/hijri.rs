@@ -473,11 +473,19 @@ fn uaq_month_start(year: i32, month: u8) -> Option<(i64, u8)> {
         return None;
     }
     let index = usize::try_from(year - UAQ_FIRST_YEAR).ok()?;
-    let mut first = *UAQ_YEAR_STARTS.get(index)?;
-    first += (1..month)
-        .map(|m| i64::from(uaq_length_in_word(word, m)))
-        .sum::<i64>();
+    let first = *UAQ_YEAR_STARTS.get(index)? + uaq_days_before(word, month);
     Some((first, uaq_length_in_word(word, month)))
+}
+
+/// The days of the months before `month` (1..=12) in a packed year word: 28 each and their
+/// excess over 28, the 2-bit fields below the month's summed by counting their bits (a low bit
+/// counts one, a high bit two) instead of month by month.
+fn uaq_days_before(word: u32, month: u8) -> i64 {
+    let before = u32::from(month.clamp(1, 12) - 1);
+    let fields = word & ((1u32 << (2 * before)) - 1);
+    let low = (fields & 0x0055_5555).count_ones();
+    let high = (fields & 0x00AA_AAAA).count_ones();
+    i64::from(28 * before + low + 2 * high)
 }
 
 /// The Umm al-Qura date of a day number, if the table covers it.
@@ -575,6 +583,18 @@ mod tests {
 
     fn h(y: i32, m: u8, d: u8) -> HijriDate {
         HijriDate::new(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn days_before_a_month_agree_with_adding_months() {
+        for &word in &UAQ_MONTH_LENGTHS {
+            for month in 1..=12u8 {
+                let added: i64 = (1..month)
+                    .map(|m| i64::from(uaq_length_in_word(word, m)))
+                    .sum();
+                assert_eq!(uaq_days_before(word, month), added, "{word:x} {month}");
+            }
+        }
     }
 
     /// [`rules_used`] names the rules [`from_gregorian`] uses, at the table's edges, at the
