@@ -1,6 +1,6 @@
 //! The API: [`Extractor`] finds and resolves expressions; [`Mention`] is what it returns.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
 use chrono::Weekday;
@@ -119,6 +119,69 @@ impl Default for Extractor {
     }
 }
 
+/// The lists a text is read into: its words, its expressions and their spans.
+#[derive(Default)]
+struct Lists {
+    toks: Vec<Token>,
+    found: Vec<Found>,
+    spans: Vec<Range<usize>>,
+}
+
+impl Lists {
+    const fn new() -> Lists {
+        Lists {
+            toks: Vec::new(),
+            found: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    /// Runs `f` with this thread's lists, kept from one call to the next: a parse or an
+    /// article then allocates and frees none of them (for a short expression some 300 of its
+    /// 9,000 instructions; for a news article about 900). Only capacity is carried over: each
+    /// use clears the lists first, and lists a long text grew are dropped after it. A call
+    /// inside (or after the thread's lists are gone) gets lists of its own. Inlined, with
+    /// `trim`: out of line they cost a parse some 20 instructions more.
+    #[inline(always)]
+    fn with(f: impl FnOnce(&mut Lists)) {
+        let mut f = Some(f);
+        let _ = LISTS.try_with(|kept| {
+            if let Ok(mut lists) = kept.try_borrow_mut()
+                && let Some(f) = f.take()
+            {
+                f(&mut lists);
+                lists.trim();
+            }
+        });
+        if let Some(f) = f {
+            f(&mut Lists::default());
+        }
+    }
+
+    /// Drops lists grown past what is worth keeping.
+    #[inline(always)]
+    fn trim(&mut self) {
+        if self.toks.capacity() > KEPT_TOKENS {
+            self.toks = Vec::new();
+        }
+        if self.found.capacity() > KEPT_FOUND {
+            self.found = Vec::new();
+        }
+        if self.spans.capacity() > KEPT_FOUND {
+            self.spans = Vec::new();
+        }
+    }
+}
+
+thread_local! {
+    static LISTS: RefCell<Lists> = const { RefCell::new(Lists::new()) };
+}
+
+/// The most words (a text of about 40 KB) and expressions whose lists are kept for the next
+/// text (see [`Lists::with`]).
+const KEPT_TOKENS: usize = 1 << 13;
+const KEPT_FOUND: usize = 1 << 9;
+
 /// The expressions found in a text before resolution, in order, and their spans in the
 /// original. Two lists rather than one of pairs, so that the expressions stay where the grammar
 /// put them instead of being moved into a new list.
@@ -164,13 +227,14 @@ impl Prepared<'_> {
         out
     }
 
-    /// Resolves what was found against `anchor`, appending to `out`.
+    /// Resolves what was found against `anchor`, appending to `out`. Each mention gets a copy
+    /// of its expression: the text may be resolved again.
     fn resolve_into<O: Out>(&self, anchor: &Anchor, out: &mut Vec<O>) {
         self.extractor.resolve_into(
             self.text,
             &self.norm,
             &self.toks,
-            &self.finds.found,
+            self.finds.found.as_slice(),
             &self.finds.spans,
             anchor,
             out,
@@ -242,6 +306,18 @@ impl Extractor {
     /// same as reading the text whole; but a long document's folded copy and words stay small
     /// enough to sit in the processor's cache, and its memory stays bounded.
     fn extract_into<O: Out>(&self, text: &str, anchor: &Anchor, stretch: usize, out: &mut Vec<O>) {
+        Lists::with(|lists| self.extract_with(text, anchor, stretch, lists, out));
+    }
+
+    /// [`Extractor::extract_into`] with lists to read each stretch into.
+    fn extract_with<O: Out>(
+        &self,
+        text: &str,
+        anchor: &Anchor,
+        stretch: usize,
+        lists: &mut Lists,
+        out: &mut Vec<O>,
+    ) {
         let bytes = text.as_bytes();
         let mut start = 0;
         let mut chars_before = 0;
@@ -259,7 +335,12 @@ impl Extractor {
                 break;
             };
             let first = out.len();
-            self.prepare(piece).resolve_into(anchor, out);
+            // As `prepare` and `resolve_into` do, into the lists.
+            let norm = Normalized::new(piece);
+            let Lists { toks, found, spans } = lists;
+            tokenize(norm.as_str(), toks);
+            self.find_into(&norm, toks, found, spans);
+            self.resolve_into(piece, &norm, toks, found.drain(..), spans, anchor, out);
             if start > 0 {
                 for o in out.get_mut(first..).unwrap_or(&mut []) {
                     o.shift(start, chars_before);
@@ -314,17 +395,52 @@ impl Extractor {
     /// assert!(matches!(err.kind(), ErrorKind::NotWhole { .. }));
     /// ```
     pub fn parse(&self, input: &str, anchor: &Anchor) -> Result<Mention, Error> {
+        // The result is put in one place and moved once, when returned.
+        let mut slot = None;
+        Lists::with(|lists| {
+            self.parse_into(input, anchor, &mut lists.toks, &mut lists.found, &mut slot);
+        });
+        slot.unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
+    }
+
+    /// [`Extractor::parse`] with lists for the words and the expressions, into `slot`. Kept
+    /// out of line: inlined into the closure that lends it the lists, the mention it builds
+    /// was copied twice more on its way to `slot` (some 60 instructions).
+    #[inline(never)]
+    fn parse_into(
+        &self,
+        input: &str,
+        anchor: &Anchor,
+        toks: &mut Vec<Token>,
+        found: &mut Vec<Found>,
+        slot: &mut Option<Result<Mention, Error>>,
+    ) {
         let norm = Normalized::new(input);
-        let mut toks = Vec::new();
-        tokenize(norm.as_str(), &mut toks);
-        let mut found = Vec::new();
-        recognize(norm.as_str(), &toks, &mut found);
+        tokenize(norm.as_str(), toks);
+        let toks: &[Token] = toks;
+        found.clear();
+        recognize(norm.as_str(), toks, found);
         // As `find` does, without a list of spans: only the one expression's is needed.
         let mut map = norm.spans();
-        found.retain(|f| span_of(&mut map, &toks, f).is_some());
+        // The first expression's span, kept: the only one needed. Expressions without one are
+        // dropped, in a second pass that is almost never needed.
+        let mut span = None;
+        let mut spanless = false;
+        for f in found.iter() {
+            match span_of(&mut map, toks, f) {
+                None => spanless = true,
+                s if span.is_none() => span = s,
+                Some(_) => {}
+            }
+        }
+        if spanless {
+            let mut map = norm.spans();
+            found.retain(|f| span_of(&mut map, toks, f).is_some());
+        }
         let whole = 0..input.len();
-        let Some(first) = found.first() else {
-            return Err(Error::new(ErrorKind::NoExpression, whole, input));
+        let (Some(first), Some(span)) = (found.first(), span) else {
+            *slot = Some(Err(Error::new(ErrorKind::NoExpression, whole, input)));
+            return;
         };
         let covered = first.first..first.last;
         let ignorable = |i: usize, t: &Token| {
@@ -337,24 +453,36 @@ impl Extractor {
         };
         let count = found.len();
         if count > 1 || !toks.iter().enumerate().all(|(i, t)| ignorable(i, t)) {
-            return Err(Error::new(
+            *slot = Some(Err(Error::new(
                 ErrorKind::NotWhole { found: count },
                 whole,
                 input,
-            ));
+            )));
+            return;
         }
-        let span = span_of(&mut norm.spans(), &toks, first).unwrap_or(whole);
-        // One result, into a slot rather than a list.
-        let mut slot = None;
+        // One result, into a slot rather than a list; the expression moves into it.
         let spans = std::slice::from_ref(&span);
-        self.resolve_into(input, &norm, &toks, &found, spans, anchor, &mut slot);
-        slot.unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
+        self.resolve_into(input, &norm, toks, found.drain(..), spans, anchor, slot);
     }
 
     fn find(&self, norm: &Normalized, toks: &[Token]) -> Finds {
-        let mut found = Vec::new();
-        recognize(norm.as_str(), toks, &mut found);
-        let mut spans = Vec::with_capacity(found.len());
+        let mut finds = Finds::default();
+        self.find_into(norm, toks, &mut finds.found, &mut finds.spans);
+        finds
+    }
+
+    /// The expressions of `toks` and their spans in the original text, into emptied lists.
+    fn find_into(
+        &self,
+        norm: &Normalized,
+        toks: &[Token],
+        found: &mut Vec<Found>,
+        spans: &mut Vec<Range<usize>>,
+    ) {
+        found.clear();
+        spans.clear();
+        recognize(norm.as_str(), toks, found);
+        spans.reserve(found.len());
         // The expressions come in order, so their spans are mapped front to back.
         let mut map = norm.spans();
         found.retain(|f| {
@@ -362,7 +490,6 @@ impl Extractor {
             spans.extend(span.clone());
             span.is_some()
         });
-        Finds { found, spans }
     }
 
     /// Resolves the found expressions in order into `out`, which keeps every result or only
@@ -373,7 +500,7 @@ impl Extractor {
         text: &str,
         norm: &Normalized,
         toks: &[Token],
-        found: &[Found],
+        found: impl FoundList,
         spans: &[Range<usize>],
         anchor: &Anchor,
         out: &mut impl Sink,
@@ -381,15 +508,16 @@ impl Extractor {
         // Asked only by the readings a future cue can change (see `Cue`).
         let cues = Cell::new(FutureCues::new(norm.as_str(), toks));
         let mut chars = CharCounter::default();
-        let pairs = corresponding_pairs(toks, found);
+        let pairs = corresponding_pairs(toks, found.as_slice());
         let paired = |k: usize| pairs.binary_search(&k).is_ok();
-        out.reserve(found.len());
+        out.reserve(found.as_slice().len());
         // The first and last day of the previous expression, if it resolved.
         let mut prev_days = None;
-        for (k, (found, span)) in found.iter().zip(spans).enumerate() {
+        for (k, (item, span)) in found.into_iter().zip(spans).enumerate() {
+            let first = item.found().first;
             let ask = || {
                 let mut c = cues.get();
-                let future = c.at(found.first);
+                let future = c.at(first);
                 cues.set(c);
                 future
             };
@@ -402,25 +530,29 @@ impl Extractor {
             };
             let span = span.clone();
             let piece = text.get(span.clone()).unwrap_or("");
-            let mut result = resolve(&found.expr, &ctx).map(|(value, flags)| Mention {
+            let (value, flags) = match resolve(&item.found().expr, &ctx) {
+                Ok(resolved) => resolved,
+                Err(kind) => {
+                    prev_days = None;
+                    out.put_error(|| Error::new(kind, span, piece));
+                    continue;
+                }
+            };
+            let mut m = Mention {
                 kind: kind_of(&value),
                 grain: value.grain(),
                 char_span: chars.span(text, &span),
                 text: piece.to_string(),
                 span: span.clone(),
-                expr: found.expr.clone(),
+                expr: item.into_expr(),
                 value,
                 flags,
-            });
-            // Two dates given as one day ("1 رمضان 1446هـ الموافق 2 آذار 2025") must agree.
-            let days = match &result {
-                Ok(m) if paired(k) || k.checked_sub(1).is_some_and(paired) => {
-                    Some((m.value.first_day(), m.value.last_day()))
-                }
-                _ => None,
             };
-            if let (Ok(m), Some(a), Some(b)) = (&mut result, prev_days, days)
-                && k.checked_sub(1).is_some_and(paired)
+            // Two dates given as one day ("1 رمضان 1446هـ الموافق 2 آذار 2025") must agree.
+            let after_pair = k.checked_sub(1).is_some_and(paired);
+            let days = (paired(k) || after_pair).then(|| (m.value.first_day(), m.value.last_day()));
+            if let (Some(a), Some(b)) = (prev_days, days)
+                && after_pair
                 && a != b
             {
                 m.flags.push(Flag::CalendarMismatch);
@@ -430,8 +562,54 @@ impl Extractor {
                 }
             }
             prev_days = days;
-            out.put(result.map_err(|kind| Error::new(kind, span, piece)));
+            out.put_mention(m);
         }
+    }
+}
+
+/// The found expressions that [`Extractor::resolve_into`] reads: borrowed from a text that may
+/// be resolved again, or drained from a list read once (each expression moves into its
+/// mention).
+trait FoundList: IntoIterator<Item: Take> {
+    /// The expressions, in order.
+    fn as_slice(&self) -> &[Found];
+}
+
+impl FoundList for &[Found] {
+    fn as_slice(&self) -> &[Found] {
+        self
+    }
+}
+
+impl FoundList for std::vec::Drain<'_, Found> {
+    fn as_slice(&self) -> &[Found] {
+        std::vec::Drain::as_slice(self)
+    }
+}
+
+/// One found expression of a [`FoundList`], and how its mention gets the expression.
+trait Take {
+    /// The expression and its tokens.
+    fn found(&self) -> &Found;
+    /// The expression, for the mention: copied when borrowed, moved when owned.
+    fn into_expr(self) -> Expr;
+}
+
+impl Take for &Found {
+    fn found(&self) -> &Found {
+        self
+    }
+    fn into_expr(self) -> Expr {
+        self.expr.clone()
+    }
+}
+
+impl Take for Found {
+    fn found(&self) -> &Found {
+        self
+    }
+    fn into_expr(self) -> Expr {
+        self.expr
     }
 }
 
@@ -449,8 +627,10 @@ trait Sink {
     fn reserve(&mut self, n: usize);
     /// The last result put, if it is a mention.
     fn last_mention(&mut self) -> Option<&mut Mention>;
-    /// Puts a result.
-    fn put(&mut self, r: Result<Mention, Error>);
+    /// Puts a mention.
+    fn put_mention(&mut self, m: Mention);
+    /// Puts an error, made only if it is kept.
+    fn put_error(&mut self, e: impl FnOnce() -> Error);
 }
 
 impl<O: Out> Sink for Vec<O> {
@@ -461,8 +641,11 @@ impl<O: Out> Sink for Vec<O> {
         self.last_mut().and_then(O::mention)
     }
     #[inline(always)]
-    fn put(&mut self, r: Result<Mention, Error>) {
-        self.extend(O::from(r));
+    fn put_mention(&mut self, m: Mention) {
+        self.push(O::from_mention(m));
+    }
+    fn put_error(&mut self, e: impl FnOnce() -> Error) {
+        self.extend(O::from_error(e));
     }
 }
 
@@ -472,15 +655,20 @@ impl Sink for Option<Result<Mention, Error>> {
     fn last_mention(&mut self) -> Option<&mut Mention> {
         self.as_mut().and_then(|r| r.as_mut().ok())
     }
-    fn put(&mut self, r: Result<Mention, Error>) {
-        *self = Some(r);
+    fn put_mention(&mut self, m: Mention) {
+        *self = Some(Ok(m));
+    }
+    fn put_error(&mut self, e: impl FnOnce() -> Error) {
+        *self = Some(Err(e()));
     }
 }
 
 /// What [`Extractor::resolve_into`] fills: every result, or only the mentions.
 trait Out: Sized {
-    /// Wraps a result; `None` drops it.
-    fn from(r: Result<Mention, Error>) -> Option<Self>;
+    /// Wraps a mention.
+    fn from_mention(m: Mention) -> Self;
+    /// Wraps an error, made only if it is kept; `None` drops it.
+    fn from_error(e: impl FnOnce() -> Error) -> Option<Self>;
     /// The mention inside, if there is one.
     fn mention(&mut self) -> Option<&mut Mention>;
     /// Moves the spans on by `bytes` and `chars`: the offset of the piece of text read.
@@ -498,8 +686,11 @@ impl Mention {
 const STRETCH: usize = 1 << 16;
 
 impl Out for Mention {
-    fn from(r: Result<Mention, Error>) -> Option<Mention> {
-        r.ok()
+    fn from_mention(m: Mention) -> Mention {
+        m
+    }
+    fn from_error(_: impl FnOnce() -> Error) -> Option<Mention> {
+        None
     }
     fn mention(&mut self) -> Option<&mut Mention> {
         Some(self)
@@ -510,8 +701,11 @@ impl Out for Mention {
 }
 
 impl Out for Result<Mention, Error> {
-    fn from(r: Result<Mention, Error>) -> Option<Self> {
-        Some(r)
+    fn from_mention(m: Mention) -> Self {
+        Ok(m)
+    }
+    fn from_error(e: impl FnOnce() -> Error) -> Option<Self> {
+        Some(Err(e()))
     }
     fn mention(&mut self) -> Option<&mut Mention> {
         self.as_mut().ok()
@@ -526,6 +720,10 @@ impl Out for Result<Mention, Error> {
 
 /// Indices `i` of found expressions followed by "الموافق" and expression `i + 1`.
 fn corresponding_pairs(toks: &[Token], found: &[Found]) -> Vec<usize> {
+    if found.len() < 2 {
+        // No pair (every parse).
+        return Vec::new();
+    }
     found
         .windows(2)
         .enumerate()
@@ -592,6 +790,10 @@ fn count_chars(s: &str) -> usize {
 
 impl CharCounter {
     fn to(&mut self, text: &str, byte: usize) -> usize {
+        if byte == self.byte {
+            // Nothing to count: a span at the start of the text (every parse).
+            return self.chars;
+        }
         if byte < self.byte {
             self.byte = 0;
             self.chars = 0;
@@ -707,13 +909,37 @@ const TEH: [u8; 2] = [0xD8, 0xAA]; // ت
 const ALEF: [u8; 2] = [0xD8, 0xA7]; // ا
 
 /// Reads a word of a clause (its bytes in the folded text). Most words are none of the cue
-/// words, so their first letter sends them away before any comparison of whole words.
+/// words, so one dispatch on their first letter sends them away before any comparison of
+/// whole words. The cue words begin with distinct letters, so at most one test applies.
+#[inline(always)]
 fn sense(w: &[u8]) -> Sense {
-    // Without its conjunction (و or ف).
-    let bare = match w {
-        [0xD9, 0x88 | 0x81, rest @ ..] => rest,
-        _ => w,
+    let [a, b, rest @ ..] = w else {
+        return Sense::default();
     };
+    match [*a, *b] {
+        // Without its conjunction (و or ف).
+        [0xD9, 0x88 | 0x81] => sense_bare(rest),
+        SEEN | KAF | MEEM => sense_bare(w),
+        // The whole word, conjunction and all.
+        YEH | TEH => Sense {
+            future: w == "يعتزم".as_bytes() || w == "تعتزم".as_bytes(),
+            ..Sense::default()
+        },
+        ALEF if matches!(w.len(), 12 | 14) => Sense {
+            planned: ["المقرر", "المنتظر", "المتوقع", "المزمع"]
+                .iter()
+                .any(|k| w == k.as_bytes()),
+            ..Sense::default()
+        },
+        // ستنطلق is a future verb already.
+        _ => Sense::default(),
+    }
+}
+
+/// [`sense`] for a word without its conjunction: سوف، سيتم or a future verb; كان and its
+/// forms; من.
+#[inline(always)]
+fn sense_bare(bare: &[u8]) -> Sense {
     let mut s = Sense::default();
     match bare {
         [a, b, ..] if [*a, *b] == SEEN => {
@@ -725,19 +951,6 @@ fn sense(w: &[u8]) -> Sense {
                 .any(|k| bare == k.as_bytes())
         }
         [a, b, ..] if [*a, *b] == MEEM => s.min = bare == "من".as_bytes(),
-        _ => {}
-    }
-    // The whole word, conjunction and all.
-    match w {
-        [a, b, ..] if [*a, *b] == YEH || [*a, *b] == TEH => {
-            s.future |= w == "يعتزم".as_bytes() || w == "تعتزم".as_bytes()
-        }
-        [a, b, ..] if [*a, *b] == ALEF && matches!(w.len(), 12 | 14) => {
-            s.planned = ["المقرر", "المنتظر", "المتوقع", "المزمع"]
-                .iter()
-                .any(|k| w == k.as_bytes())
-        }
-        // ستنطلق is a future verb already.
         _ => {}
     }
     s
@@ -804,15 +1017,19 @@ impl<'a> FutureCues<'a> {
         {
             self.prev_min = sense(bytes_of(t, self.folded)).min;
         }
-        let end = toks
-            .get(start + 1..)
-            .and_then(|rest| rest.iter().position(is_clause_mark))
-            .map_or(toks.len(), |k| start + 1 + k);
-        let clause = toks.get(start..end).unwrap_or(&[]);
         let mut future = false;
         // "وكان من المتوقع", "كان سيزور": a future seen from the past is no cue.
         let mut after_kana = 0u8;
-        for t in clause.iter().filter(|t| t.kind == Kind::Word) {
+        // The clause ends at the next mark, found in the same pass as its words are read.
+        let mut end = toks.len();
+        for (k, t) in toks.iter().enumerate().skip(start) {
+            if t.kind != Kind::Word {
+                if k > start && is_clause_mark(t) {
+                    end = k;
+                    break;
+                }
+                continue;
+            }
             let w = sense(bytes_of(t, self.folded));
             let cue = w.future || (self.prev_min && w.planned);
             future |= cue && after_kana == 0;

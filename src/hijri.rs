@@ -369,6 +369,22 @@ pub fn from_gregorian(date: NaiveDate, rules: Rules) -> Result<(HijriDate, Used)
         .ok_or(HijriError::GregorianOutOfRange(date))
 }
 
+/// The rules [`from_gregorian`] converts `date` by, without converting it: a resolved Hijri
+/// date only reports which rules produced it, and the table lookup of a full conversion is
+/// most of that cost. `None` where [`from_gregorian`] fails.
+pub(crate) fn rules_used(date: NaiveDate, rules: Rules) -> Option<Used> {
+    let days = i64::from(date.num_days_from_ce());
+    // The table covers its first year's first day up to the day after its last year.
+    let in_table = UAQ_YEAR_STARTS
+        .first()
+        .zip(UAQ_YEAR_STARTS.last())
+        .is_some_and(|(&first, &end)| (first..end).contains(&days));
+    if rules == Rules::UmmAlQura && in_table {
+        return Some(Used::UmmAlQura);
+    }
+    tabular_from_days(days).map(|_| Used::Tabular)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Internals. Day numbers are i64 days from CE (0001-01-01 = 1).
 
@@ -457,11 +473,19 @@ fn uaq_month_start(year: i32, month: u8) -> Option<(i64, u8)> {
         return None;
     }
     let index = usize::try_from(year - UAQ_FIRST_YEAR).ok()?;
-    let mut first = *UAQ_YEAR_STARTS.get(index)?;
-    first += (1..month)
-        .map(|m| i64::from(uaq_length_in_word(word, m)))
-        .sum::<i64>();
+    let first = *UAQ_YEAR_STARTS.get(index)? + uaq_days_before(word, month);
     Some((first, uaq_length_in_word(word, month)))
+}
+
+/// The days of the months before `month` (1..=12) in a packed year word: 28 each and their
+/// excess over 28, the 2-bit fields below the month's summed by counting their bits (a low bit
+/// counts one, a high bit two) instead of month by month.
+fn uaq_days_before(word: u32, month: u8) -> i64 {
+    let before = u32::from(month.clamp(1, 12) - 1);
+    let fields = word & ((1u32 << (2 * before)) - 1);
+    let low = (fields & 0x0055_5555).count_ones();
+    let high = (fields & 0x00AA_AAAA).count_ones();
+    i64::from(28 * before + low + 2 * high)
 }
 
 /// The Umm al-Qura date of a day number, if the table covers it.
@@ -559,6 +583,46 @@ mod tests {
 
     fn h(y: i32, m: u8, d: u8) -> HijriDate {
         HijriDate::new(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn days_before_a_month_agree_with_adding_months() {
+        for &word in &UAQ_MONTH_LENGTHS {
+            for month in 1..=12u8 {
+                let added: i64 = (1..month)
+                    .map(|m| i64::from(uaq_length_in_word(word, m)))
+                    .sum();
+                assert_eq!(uaq_days_before(word, month), added, "{word:x} {month}");
+            }
+        }
+    }
+
+    /// [`rules_used`] names the rules [`from_gregorian`] uses, at the table's edges, at the
+    /// ends of the calendar and every few days between.
+    #[test]
+    fn rules_used_agree_with_conversion() {
+        let edges = [
+            UAQ_YEAR_STARTS[0],
+            *UAQ_YEAR_STARTS.last().unwrap(),
+            TABULAR_EPOCH_DAYS_FROM_CE,
+        ];
+        let mut days: Vec<i64> = edges
+            .iter()
+            .flat_map(|&d| (d - 3..=d + 3).collect::<Vec<_>>())
+            .collect();
+        days.extend((1..3_800_000).step_by(997));
+        for rules in [Rules::UmmAlQura, Rules::Tabular] {
+            for &d in &days {
+                let Some(date) = i32::try_from(d)
+                    .ok()
+                    .and_then(NaiveDate::from_num_days_from_ce_opt)
+                else {
+                    continue;
+                };
+                let want = from_gregorian(date, rules).ok().map(|x| x.1);
+                assert_eq!(rules_used(date, rules), want, "{date} {rules:?}");
+            }
+        }
     }
 
     #[test]

@@ -255,10 +255,12 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
 /// A point beyond chrono's calendar ("العام المقبل" in chrono's last year) has no first or last
 /// day: out of range rather than a value without days.
 fn within_chrono(r: (Value, Vec<Flag>)) -> Resolved {
-    let ok = |p: &Point| p.days().is_some() && p.instants().is_some();
+    // A day has both (asked first: most values are days).
+    let ok =
+        |p: &Point| matches!(p, Point::Day(_)) || (p.days().is_some() && p.instants().is_some());
     let fine = match &r.0 {
         Value::Point(p) => ok(p),
-        Value::Range(a, b) => a.iter().chain(b).all(ok),
+        Value::Range(a, b) => a.as_ref().is_none_or(ok) && b.as_ref().is_none_or(ok),
         _ => true,
     };
     if fine {
@@ -385,7 +387,8 @@ fn calendar_year_of(cal: Calendar, d: NaiveDate, ctx: &Ctx) -> i32 {
 }
 
 /// Chooses a year for a month/day given without one. `make(y)` gives the first and last day for
-/// year `y` (None when that year has no such day); `ok(y)` filters years (weekday agreement).
+/// year `y` (None when that year has no such day); `ok(first)` filters years by that first day
+/// (weekday agreement), which `make` has just made.
 /// `within_year`: every `make(y)` lies inside Gregorian year `y` and `base` is the anchor's
 /// Gregorian year, so a year two away is more than 365 days off and the search can stop sooner.
 #[allow(clippy::too_many_arguments)]
@@ -395,7 +398,7 @@ fn pick_year(
     anchor: NaiveDate,
     grain_month: bool,
     make: &dyn Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
-    ok: &dyn Fn(i32) -> bool,
+    ok: &dyn Fn(NaiveDate) -> bool,
     span: i32,
     within_year: bool,
 ) -> Option<i32> {
@@ -427,10 +430,19 @@ fn pick_year(
         let Some(y) = base.checked_add(dy) else {
             continue;
         };
+        // Within one calendar year, the anchor's distance to year `y` is known before `make`
+        // asks chrono for the day: a year that cannot beat the best (ties go to the past) is
+        // skipped. "23 كانون الأول" near 24 December never tries the years around it.
+        if within_year && let Some((bd, by)) = best {
+            let near = days_to_year(anchor, y);
+            if near > bd || (near == bd && y > by) {
+                continue;
+            }
+        }
         let Some((first, last)) = make(y) else {
             continue;
         };
-        if !ok(y) {
+        if !ok(first) {
             continue;
         }
         let allowed = match lean {
@@ -444,9 +456,9 @@ fn pick_year(
             continue;
         }
         let dist = if last < anchor {
-            (anchor - last).num_days()
+            days_between(last, anchor)
         } else if first > anchor {
-            (first - anchor).num_days()
+            days_between(anchor, first)
         } else {
             0
         };
@@ -456,6 +468,46 @@ fn pick_year(
         }
     }
     best.map(|b| b.1)
+}
+
+/// The days from `a` to `b`, counted by day of the year when they share a year or lie in
+/// adjacent ones (as nearly all candidate years do): chrono's subtraction goes through
+/// 400-year cycles.
+fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
+    let (ya, yb) = (a.year(), b.year());
+    let (oa, ob) = (i64::from(a.ordinal()), i64::from(b.ordinal()));
+    if ya == yb {
+        ob - oa
+    } else if ya.checked_add(1) == Some(yb) {
+        ob + days_in_year(ya) - oa
+    } else if yb.checked_add(1) == Some(ya) {
+        ob - days_in_year(yb) - oa
+    } else {
+        (b - a).num_days()
+    }
+}
+
+fn days_in_year(y: i32) -> i64 {
+    if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) {
+        366
+    } else {
+        365
+    }
+}
+
+/// The fewest days between `anchor` and any day of Gregorian year `y`.
+fn days_to_year(anchor: NaiveDate, y: i32) -> i64 {
+    let (ay, y) = (i64::from(anchor.year()), i64::from(y));
+    let ord = i64::from(anchor.ordinal());
+    if y < ay {
+        // Back to 31 December of year `y`.
+        ord + (ay - y - 1) * 365
+    } else if y > ay {
+        // On to 1 January of year `y`.
+        days_in_year(anchor.year()) - ord + 1 + (y - ay - 1) * 365
+    } else {
+        0
+    }
 }
 
 // ---- dates --------------------------------------------------------------------------------
@@ -478,7 +530,7 @@ fn date(d: &DateExpr, ctx: &Ctx) -> Resolved {
     let hijri_said = d.calendar == Some(Calendar::Hijri) || d.feast.and_then(islamic).is_some();
     if hijri_said
         && let Some(day) = value.first_day()
-        && let Ok((_, used)) = hijri::from_gregorian(day, ctx.hijri)
+        && let Some(used) = hijri::rules_used(day, ctx.hijri)
     {
         flags.push(Flag::HijriRules { used });
     }
@@ -800,7 +852,7 @@ fn yearless(
         return Ok(base);
     }
     if let (Some(w), Some(_)) = (d.weekday, day) {
-        let agrees = |y: i32| make(y).is_some_and(|(x, _)| x.weekday() == w);
+        let agrees = |first: NaiveDate| first.weekday() == w;
         if let Some(y) = pick_year(base, lean, anchor, grain_month, &make, &agrees, 28, within) {
             if cue {
                 flags.push(Flag::FutureCue);
@@ -1341,16 +1393,16 @@ fn range(a: &Expr, b: &Expr, ctx: &Ctx) -> Resolved {
         (Expr::Date(da), Expr::Date(db))
             if db.year.is_none() && db.month.is_some() && da.month.is_some() =>
         {
-            let year = va
-                .first_day()
-                .map(|d| calendar_year_of(db.calendar.unwrap_or(Calendar::Gregorian), d, ctx));
+            let a0 = va.first_day();
+            let year =
+                a0.map(|d| calendar_year_of(db.calendar.unwrap_or(Calendar::Gregorian), d, ctx));
             let mut fixed = *db;
             fixed.direction = None;
             match year {
                 Some(y) => {
                     fixed.year = Some(YearSaid::Number(y));
                     let (v, f) = date(&fixed, ctx)?;
-                    if v.first_day() < va.first_day() {
+                    if v.first_day() < a0 {
                         fixed.year = Some(YearSaid::Number(y + 1));
                         date(&fixed, ctx)?
                     } else {
@@ -1390,7 +1442,13 @@ fn range(a: &Expr, b: &Expr, ctx: &Ctx) -> Resolved {
             what: "ranges that end before they start",
         });
     }
-    flags.extend(fb);
+    // Most ends have no flags: the end's list (often the only one) is taken rather than
+    // copied.
+    if flags.is_empty() {
+        flags = fb;
+    } else {
+        flags.extend(fb);
+    }
     let start = match va {
         Value::Point(p) => p,
         Value::Range(Some(p), _) => p,
@@ -1430,6 +1488,128 @@ mod tests {
         assert_eq!(hour24(&t(8, Some(Meridiem::Night))), 20);
         assert_eq!(hour24(&t(2, Some(Meridiem::Night))), 2);
         assert_eq!(hour24(&t(12, Some(Meridiem::Am))), 0);
+    }
+
+    /// [`pick_year`] skips years by their distance before making their day: it agrees with
+    /// trying every year of the span, for days, months, weekday filters and every lean.
+    #[test]
+    fn year_choice_agrees_with_trying_every_year() {
+        let leans = [
+            Lean::Near,
+            Lean::Back,
+            Lean::BackStrict,
+            Lean::Forward,
+            Lean::ForwardStrict,
+        ];
+        let mut anchors = Vec::new();
+        for y in [1999, 2000, 2023, 2024, 2100] {
+            for (m, d) in [
+                (1, 1),
+                (1, 15),
+                (2, 28),
+                (2, 29),
+                (3, 1),
+                (6, 30),
+                (7, 1),
+                (7, 2),
+                (12, 24),
+                (12, 31),
+            ] {
+                anchors.extend(ymd(y, m, d));
+            }
+        }
+        let mut checked = 0;
+        for anchor in anchors {
+            for (month, day) in [(1, 3), (2, 29), (2, 30), (6, 15), (12, 23), (12, 31)] {
+                for (weekday, whole_month) in
+                    [(None, false), (Some(Weekday::Tue), false), (None, true)]
+                {
+                    for &lean in &leans {
+                        for grain_month in [false, true] {
+                            let make = |y: i32| match whole_month {
+                                true => Point::Month { year: y, month }.days(),
+                                false => ymd(y, month, day).map(|x| (x, x)),
+                            };
+                            let agrees = |y: i32| {
+                                weekday
+                                    .is_none_or(|w| make(y).is_some_and(|(x, _)| x.weekday() == w))
+                            };
+                            let span = if weekday.is_some() { 28 } else { 4 };
+                            let base = anchor.year();
+                            let got = pick_year(
+                                base,
+                                lean,
+                                anchor,
+                                grain_month,
+                                &make,
+                                &|first: NaiveDate| weekday.is_none_or(|w| first.weekday() == w),
+                                span,
+                                true,
+                            );
+                            let (a_first, a_last) = if grain_month {
+                                Point::Month {
+                                    year: anchor.year(),
+                                    month: anchor.month(),
+                                }
+                                .days()
+                                .unwrap_or((anchor, anchor))
+                            } else {
+                                (anchor, anchor)
+                            };
+                            let want = (base - span..=base + span)
+                                .filter(|&y| agrees(y))
+                                .filter_map(|y| make(y).map(|(f, l)| (y, f, l)))
+                                .filter(|&(_, f, l)| match lean {
+                                    Lean::Near | Lean::Current => true,
+                                    Lean::Back => f <= a_last,
+                                    Lean::BackStrict => l < anchor,
+                                    Lean::Forward => l >= a_first,
+                                    Lean::ForwardStrict => f > anchor,
+                                })
+                                .map(|(y, f, l)| {
+                                    let dist = if l < anchor {
+                                        (anchor - l).num_days()
+                                    } else {
+                                        (f - anchor).num_days().max(0)
+                                    };
+                                    (dist, y)
+                                })
+                                .min()
+                                .map(|(_, y)| y);
+                            assert_eq!(got, want, "{anchor} {month}/{day} {weekday:?} {lean:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 4000);
+    }
+
+    #[test]
+    fn days_between_agrees_with_chrono() {
+        let days: Vec<NaiveDate> = [1899, 1900, 1999, 2000, 2001, 2024, 2025]
+            .iter()
+            .flat_map(|&y| [(1, 1), (2, 28), (3, 1), (12, 31)].map(|(m, d)| ymd(y, m, d)))
+            .flatten()
+            .collect();
+        for &a in &days {
+            for &b in &days {
+                assert_eq!(days_between(a, b), (b - a).num_days(), "{a} {b}");
+            }
+            for y in 1890..2030 {
+                let near = [ymd(y, 1, 1), ymd(y, 12, 31)]
+                    .into_iter()
+                    .flatten()
+                    .map(|d| (d - a).num_days().abs())
+                    .min();
+                let near = if y == a.year() { 0 } else { near.unwrap_or(0) };
+                // A bound, exact for the years next to the anchor's.
+                let bound = days_to_year(a, y);
+                assert!(bound <= near, "{a} {y}");
+                assert!(bound == near || (y - a.year()).abs() > 1, "{a} {y}");
+            }
+        }
     }
 
     #[test]

@@ -188,12 +188,21 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if m == 12 {
-        (y.checked_add(1)?, 1)
-    } else {
-        (y, m + 1)
+    month_end(ymd(y, m, 1)?)
+}
+
+/// The last day of the month of `first`, set by day of the month rather than found as the day
+/// before the next month's first (two more conversions). Still `None` for the December of
+/// chrono's last year, which the day-before reading had no next month for.
+fn month_end(first: NaiveDate) -> Option<NaiveDate> {
+    let length = match first.month() {
+        2 if first.leap_year() => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        12 if first.year() >= NaiveDate::MAX.year() => return None,
+        _ => 31,
     };
-    ymd(ny, nm, 1)?.pred_opt()
+    first.with_day(length)
 }
 
 impl Point {
@@ -221,7 +230,8 @@ impl Point {
             Point::PartOfDay { date, .. } => Some((date, date)),
             Point::Time { at, .. } => Some((at.date(), at.date())),
             Point::Month { year, month } => {
-                Some((ymd(year, month, 1)?, last_of_month(year, month)?))
+                let first = ymd(year, month, 1)?;
+                Some((first, month_end(first)?))
             }
             Point::Year(y) => Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?)),
             Point::Decade(d) => {
@@ -461,6 +471,8 @@ impl Value {
     /// The first day the value covers; `None` for durations, sets, vague values and open starts.
     pub fn first_day(&self) -> Option<NaiveDate> {
         match self {
+            // Most values are days: no call to `Point::days`.
+            Value::Point(Point::Day(d)) | Value::Range(Some(Point::Day(d)), _) => Some(*d),
             Value::Point(p) => p.days().map(|d| d.0),
             Value::Range(Some(a), _) => a.days().map(|d| d.0),
             _ => None,
@@ -470,6 +482,7 @@ impl Value {
     /// The last day the value covers; `None` for durations, sets, vague values and open ends.
     pub fn last_day(&self) -> Option<NaiveDate> {
         match self {
+            Value::Point(Point::Day(d)) | Value::Range(_, Some(Point::Day(d))) => Some(*d),
             Value::Point(p) => p.days().map(|d| d.1),
             Value::Range(_, Some(b)) => b.days().map(|d| d.1),
             _ => None,
@@ -554,6 +567,37 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    /// The last day of a month, set by its length, is the day before the next month's first,
+    /// and is missing where that is: in every month of ordinary and leap years, centuries and
+    /// chrono's first and last years.
+    #[test]
+    fn month_ends_are_the_days_before_the_next_months() {
+        let (min, max) = (NaiveDate::MIN.year(), NaiveDate::MAX.year());
+        for y in [
+            min,
+            min + 1,
+            -1,
+            0,
+            1900,
+            2000,
+            2023,
+            2024,
+            2100,
+            max - 1,
+            max,
+        ] {
+            for m in 0..=13 {
+                let next = if m == 12 {
+                    y.checked_add(1).and_then(|ny| ymd(ny, 1, 1))
+                } else {
+                    ymd(y, m + 1, 1)
+                };
+                let before_next = ymd(y, m, 1).and(next).and_then(|d| d.pred_opt());
+                assert_eq!(last_of_month(y, m), before_next, "{y}-{m}");
+            }
+        }
     }
 
     #[test]
