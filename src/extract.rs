@@ -119,9 +119,9 @@ impl Default for Extractor {
     }
 }
 
-/// The lists a text is read into: its words, its expressions and their spans.
-#[derive(Default)]
+/// What a text is read into: its folded copy, its words, its expressions and their spans.
 struct Lists {
+    norm: Normalized,
     toks: Vec<Token>,
     found: Vec<Found>,
     spans: Vec<Range<usize>>,
@@ -130,6 +130,7 @@ struct Lists {
 impl Lists {
     const fn new() -> Lists {
         Lists {
+            norm: Normalized::empty(),
             toks: Vec::new(),
             found: Vec::new(),
             spans: Vec::new(),
@@ -154,13 +155,14 @@ impl Lists {
             }
         });
         if let Some(f) = f {
-            f(&mut Lists::default());
+            f(&mut Lists::new());
         }
     }
 
     /// Drops lists grown past what is worth keeping.
     #[inline(always)]
     fn trim(&mut self) {
+        self.norm.trim(KEPT_TEXT);
         if self.toks.capacity() > KEPT_TOKENS {
             self.toks = Vec::new();
         }
@@ -177,9 +179,10 @@ thread_local! {
     static LISTS: RefCell<Lists> = const { RefCell::new(Lists::new()) };
 }
 
-/// The most words (a text of about 40 KB) and expressions whose lists are kept for the next
-/// text (see [`Lists::with`]).
+/// The most words (a text of about 40 KB), bytes of folded text and expressions whose lists
+/// are kept for the next text (see [`Lists::with`]).
 const KEPT_TOKENS: usize = 1 << 13;
+const KEPT_TEXT: usize = 1 << 16;
 const KEPT_FOUND: usize = 1 << 9;
 
 /// The expressions found in a text before resolution, in order, and their spans in the
@@ -336,11 +339,16 @@ impl Extractor {
             };
             let first = out.len();
             // As `prepare` and `resolve_into` do, into the lists.
-            let norm = Normalized::new(piece);
-            let Lists { toks, found, spans } = lists;
+            let Lists {
+                norm,
+                toks,
+                found,
+                spans,
+            } = lists;
+            norm.refold(piece);
             tokenize(norm.as_str(), toks);
-            self.find_into(&norm, toks, found, spans);
-            self.resolve_into(piece, &norm, toks, found.drain(..), spans, anchor, out);
+            self.find_into(norm, toks, found, spans);
+            self.resolve_into(piece, norm, toks, found.drain(..), spans, anchor, out);
             if start > 0 {
                 for o in out.get_mut(first..).unwrap_or(&mut []) {
                     o.shift(start, chars_before);
@@ -398,7 +406,7 @@ impl Extractor {
         // The result is put in one place and moved once, when returned.
         let mut slot = None;
         Lists::with(|lists| {
-            self.parse_into(input, anchor, &mut lists.toks, &mut lists.found, &mut slot);
+            self.parse_into(input, anchor, lists, &mut slot);
         });
         slot.unwrap_or_else(|| Err(Error::new(ErrorKind::NoExpression, 0..input.len(), input)))
     }
@@ -411,11 +419,14 @@ impl Extractor {
         &self,
         input: &str,
         anchor: &Anchor,
-        toks: &mut Vec<Token>,
-        found: &mut Vec<Found>,
+        lists: &mut Lists,
         slot: &mut Option<Result<Mention, Error>>,
     ) {
-        let norm = Normalized::new(input);
+        let Lists {
+            norm, toks, found, ..
+        } = lists;
+        norm.refold(input);
+        let norm: &Normalized = norm;
         tokenize(norm.as_str(), toks);
         let toks: &[Token] = toks;
         found.clear();
@@ -462,7 +473,7 @@ impl Extractor {
         }
         // One result, into a slot rather than a list; the expression moves into it.
         let spans = std::slice::from_ref(&span);
-        self.resolve_into(input, &norm, toks, found.drain(..), spans, anchor, slot);
+        self.resolve_into(input, norm, toks, found.drain(..), spans, anchor, slot);
     }
 
     fn find(&self, norm: &Normalized, toks: &[Token]) -> Finds {

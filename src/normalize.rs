@@ -262,9 +262,42 @@ fn digit(d: u32) -> Fold {
 impl Normalized {
     /// Folds `text` in one pass.
     pub fn new(text: &str) -> Normalized {
+        let mut n = Normalized {
+            // Allocated here at its size: `refold` then only checks that it fits.
+            folded: String::with_capacity(text.len()),
+            pieces: Vec::new(),
+            original_len: 0,
+        };
+        n.refold(text);
+        n
+    }
+
+    /// A value that holds no text and no buffer yet, for [`Normalized::refold`].
+    pub(crate) const fn empty() -> Normalized {
+        Normalized {
+            folded: String::new(),
+            pieces: Vec::new(),
+            original_len: 0,
+        }
+    }
+
+    /// Drops the buffers if a text longer than `max` bytes grew them: what is kept for the
+    /// next text stays small.
+    pub(crate) fn trim(&mut self, max: usize) {
+        if self.folded.capacity() > max {
+            *self = Normalized::empty();
+        }
+    }
+
+    /// Folds `text` in place of what this value held, reusing its buffers: the same result as
+    /// [`Normalized::new`], without allocating when the buffers are large enough already.
+    pub(crate) fn refold(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        let mut folded = String::with_capacity(text.len());
-        let mut pieces: Vec<Piece> = Vec::new();
+        let folded = &mut self.folded;
+        let pieces = &mut self.pieces;
+        folded.clear();
+        folded.reserve(text.len());
+        pieces.clear();
         // Original offset minus folded offset for a character that maps one to one.
         let mut shift = 0usize;
         let mut i = 0usize;
@@ -295,7 +328,7 @@ impl Normalized {
                     };
                     folded.push_str(text.get(run..i).unwrap_or(""));
                     push_piece(
-                        &mut pieces,
+                        pieces,
                         text.len(),
                         Piece {
                             at: folded.len() as u32,
@@ -335,7 +368,7 @@ impl Normalized {
                         match pieces.last_mut() {
                             Some(p) if p.at as usize == at => p.end = end as u32,
                             _ => push_piece(
-                                &mut pieces,
+                                pieces,
                                 text.len(),
                                 Piece {
                                     at: at as u32,
@@ -355,7 +388,7 @@ impl Normalized {
             folded.push(out);
             if out.len_utf8() != c.len_utf8() || i != at + shift {
                 push_piece(
-                    &mut pieces,
+                    pieces,
                     text.len(),
                     Piece {
                         at: at as u32,
@@ -368,11 +401,7 @@ impl Normalized {
             }
             i = end;
         }
-        Normalized {
-            folded,
-            pieces,
-            original_len: text.len(),
-        }
+        self.original_len = text.len();
     }
 
     /// The folded text.
@@ -501,6 +530,35 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding into a value that held another text gives what folding afresh gives: the text
+    /// and the span of every folded character.
+    #[test]
+    fn refolding_forgets_the_last_text() {
+        let texts = [
+            "٢٣ كانونَ الأوّل، أمس",
+            "plain ASCII",
+            "",
+            "ـــ\u{200F}إلى ١٥ رمضان؟",
+            "\tA\r\nB",
+        ];
+        let mut n = Normalized::new("تـــجـــربـــةٌ، ٍطويلة\u{00A0}جداً ".repeat(50).as_str());
+        for t in texts {
+            n.refold(t);
+            let fresh = Normalized::new(t);
+            assert_eq!(n.as_str(), fresh.as_str(), "{t:?}");
+            for (at, c) in fresh.as_str().char_indices() {
+                let r = at..at + c.len_utf8();
+                assert_eq!(n.original_span(r.clone()), fresh.original_span(r), "{t:?}");
+            }
+            let all = 0..n.as_str().len();
+            assert_eq!(
+                n.original_span(all.clone()),
+                fresh.original_span(all),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn folds_what_writers_vary() {
