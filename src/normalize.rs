@@ -174,12 +174,16 @@ const fn plain_table() -> ([u64; 256], [u8; 256]) {
 #[inline]
 fn plain_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
-        let prev = i
+        // The bytes before each of the sixteen, read from the text where there is one before
+        // the first: one load instead of shifting the round's bytes over by one.
+        let bad = match i
             .checked_sub(1)
-            .and_then(|j| bytes.get(j))
-            .copied()
-            .unwrap_or(0);
-        let bad = not_plain(prev, chunk);
+            .and_then(|j| bytes.get(j..))
+            .and_then(<[u8]>::first_chunk::<16>)
+        {
+            Some(before) => not_plain_after(before, chunk),
+            None => not_plain(0, chunk),
+        };
         if bad != 0 {
             // The stretch ends at the first character that is not plain: at a byte that is
             // not, or at the lead before a continuation that is not.
@@ -208,6 +212,12 @@ fn not_plain(prev: u8, chunk: &[u8; 16]) -> u128 {
     if let (Some(dst), Some(src)) = (before.get_mut(1..), chunk.get(..15)) {
         dst.copy_from_slice(src);
     }
+    not_plain_after(&before, chunk)
+}
+
+/// [`not_plain`] given the byte before each of the sixteen.
+#[inline]
+fn not_plain_after(before: &[u8; 16], chunk: &[u8; 16]) -> u128 {
     let mut bad = [0u8; 16];
     for ((out, &b), &p) in bad.iter_mut().zip(chunk.iter()).zip(before.iter()) {
         let upper = b.wrapping_sub(b'A') < 26;
