@@ -186,13 +186,20 @@ fn plain_end(bytes: &[u8], mut i: usize) -> usize {
         };
         if bad != 0 {
             // The stretch ends at the first character that is not plain: at a byte that is
-            // not, or at the lead before a continuation that is not.
+            // not, or at the lead before a continuation that is not (the round's first byte
+            // is a continuation only after a round that ended with its lead).
             let at = (bad.trailing_zeros() / 8) as usize;
             let cont = chunk.get(at).is_some_and(|&b| b & 0xC0 == 0x80);
-            return i + at - usize::from(cont && at > 0);
+            return i + at - usize::from(cont);
         }
-        // A lead byte last: its continuation, not tested yet, opens the next round.
-        i += 16 - usize::from(chunk.last().is_some_and(|&b| b >= 0xC0));
+        // Sixteen bytes on, whatever they end with: a lead byte last (0xD8 or 0xD9, the only
+        // leads a round passes) has its continuation judged with it, as the next round's first
+        // byte. The step does not wait on the round's bytes.
+        i += 16;
+    }
+    // Back to the lead whose continuation no round judged.
+    if bytes.get(i).is_some_and(|&b| b & 0xC0 == 0x80) {
+        i -= 1;
     }
     run_end(bytes, i, &PLAIN_MASK, &PLAIN_LEN)
 }
