@@ -1069,6 +1069,42 @@ fn is_clause_mark(t: &Token) -> bool {
 mod tests {
     use super::*;
 
+    /// Texts read one after another into the lists kept on the thread give what texts read
+    /// into new lists give: nothing of a longer text read before is left over, by extract or
+    /// by parse, whichever ran last.
+    #[test]
+    fn kept_lists_forget_the_last_text() {
+        let x = Extractor::new();
+        let anchor = Anchor::from_ymd(2025, 12, 24).unwrap_or_else(|| unreachable!());
+        let long = "في 23 كانون الأول 2025، وأمس، ومن 1 إلى 3 آذار\n".repeat(2000);
+        let texts = [
+            long.as_str(),
+            "أمس",
+            "",
+            "الثلاثاء 23 كانون الأول",
+            "من 23 إلى 24 كانون الأول",
+            long.as_str(),
+            "٢٣ رمضان ١٤٤٦هـ",
+            "لا تاريخ هنا",
+            "أمس",
+        ];
+        for t in texts {
+            let fresh = x.prepare(t);
+            assert_eq!(x.extract_all(t, &anchor), fresh.extract_all(&anchor), "{t}");
+            assert_eq!(x.extract(t, &anchor), fresh.extract(&anchor), "{t}");
+            let whole = x.parse(t, &anchor);
+            let mentions = fresh.extract_all(&anchor);
+            if let Ok(m) = &whole {
+                assert_eq!(mentions.len(), 1, "{t}");
+                assert_eq!(
+                    mentions.first().and_then(|r| r.as_ref().ok()),
+                    Some(m),
+                    "{t}"
+                );
+            }
+        }
+    }
+
     /// Reading a long text a stretch of lines at a time finds the same mentions and errors,
     /// with the same spans, as reading it whole: cut after every line and after a few.
     #[test]
