@@ -427,8 +427,8 @@ fn uaq_year_word(year: i32) -> Option<u32> {
 }
 
 /// Length of month `month` (1..=12) from a packed year word.
-fn uaq_length_in_word(word: u32, month: u8) -> u8 {
-    let shift = 2 * u32::from(month.saturating_sub(1));
+const fn uaq_length_in_word(word: u32, month: u8) -> u8 {
+    let shift = 2 * month.saturating_sub(1) as u32;
     // The mask keeps the value in 0..=3, so the cast cannot truncate.
     28 + ((word >> shift) & 3) as u8
 }
@@ -455,10 +455,10 @@ const fn uaq_year_starts() -> [i64; UAQ_MONTH_LENGTHS.len() + 1] {
     while y < UAQ_MONTH_LENGTHS.len() {
         let word = UAQ_MONTH_LENGTHS[y];
         let mut length = 0i64;
-        let mut m = 0;
-        while m < 12 {
-            length += 28 + ((word >> (2 * m)) & 3) as i64;
-            m += 1;
+        let mut month = 1;
+        while month <= 12 {
+            length += uaq_length_in_word(word, month) as i64;
+            month += 1;
         }
         starts[y + 1] = starts[y] + length;
         y += 1;

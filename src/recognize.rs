@@ -279,16 +279,17 @@ impl<'a> P<'a> {
             && self.core(j).ends_with('ة')
     }
 
+    /// What [`Token::starts`] could not tell from the token alone, asked only of tokens that
+    /// start: whether the neighbours let it begin something.
     fn can_start(&self, i: usize) -> bool {
         let Some(t) = self.t.get(i) else {
             return false;
         };
         match (&t.kind, &t.entry) {
-            // "الـ15": the article alone before a number.
-            (Kind::Word, None) => {
-                t.end - t.start == 4 && self.word_is(i, "ال") && self.digits(i + 1).is_some()
-            }
-            (Kind::Word, Some(_)) => may_start(t),
+            // "الـ15": the article alone (the only word with no entry that starts) before a
+            // number.
+            (Kind::Word, None) => self.digits(i + 1).is_some(),
+            (Kind::Word, Some(_)) => true,
             // Not the decimals of "34.6".
             (Kind::Number { .. }, _) => {
                 !(i >= 2

@@ -479,20 +479,17 @@ fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
     if ya == yb {
         ob - oa
     } else if ya.checked_add(1) == Some(yb) {
-        ob + days_in_year(ya) - oa
+        ob + days_in_year(a) - oa
     } else if yb.checked_add(1) == Some(ya) {
-        ob - days_in_year(yb) - oa
+        ob - days_in_year(b) - oa
     } else {
         (b - a).num_days()
     }
 }
 
-fn days_in_year(y: i32) -> i64 {
-    if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) {
-        366
-    } else {
-        365
-    }
+/// The days of the year `d` is in.
+fn days_in_year(d: NaiveDate) -> i64 {
+    if d.leap_year() { 366 } else { 365 }
 }
 
 /// The fewest days between `anchor` and any day of Gregorian year `y`.
@@ -504,7 +501,7 @@ fn days_to_year(anchor: NaiveDate, y: i32) -> i64 {
         ord + (ay - y - 1) * 365
     } else if y > ay {
         // On to 1 January of year `y`.
-        days_in_year(anchor.year()) - ord + 1 + (y - ay - 1) * 365
+        days_in_year(anchor) - ord + 1 + (y - ay - 1) * 365
     } else {
         0
     }
