@@ -14,7 +14,7 @@ use crate::lexicon::{Lex, Prep};
 use crate::normalize::{Normalized, Spans};
 use crate::recognize::{Found, recognize};
 use crate::resolve::{Anchor, Ctx, Cue, Flag, Policy, resolve};
-use crate::token::{Kind, Token, tokenize};
+use crate::token::{Kind, Token, tokenize_normalized};
 use crate::value::{Grain, Point, Value};
 
 /// The TimeML type of a mention.
@@ -346,7 +346,7 @@ impl Extractor {
                 spans,
             } = lists;
             norm.refold(piece);
-            tokenize(norm.as_str(), toks);
+            tokenize_normalized(norm, toks);
             self.find_into(norm, toks, found, spans);
             self.resolve_into(piece, norm, toks, found.drain(..), spans, anchor, out);
             if start > 0 {
@@ -379,7 +379,7 @@ impl Extractor {
     pub fn prepare<'t>(&self, text: &'t str) -> Prepared<'t> {
         let norm = Normalized::new(text);
         let mut toks = Vec::new();
-        tokenize(norm.as_str(), &mut toks);
+        tokenize_normalized(&norm, &mut toks);
         let finds = self.find(&norm, &toks);
         Prepared {
             extractor: *self,
@@ -427,7 +427,7 @@ impl Extractor {
         } = lists;
         norm.refold(input);
         let norm: &Normalized = norm;
-        tokenize(norm.as_str(), toks);
+        tokenize_normalized(norm, toks);
         let toks: &[Token] = toks;
         found.clear();
         recognize(norm.as_str(), toks, found);
@@ -1230,7 +1230,7 @@ mod tests {
             let text = std::fs::read_to_string(file).unwrap_or_default();
             let norm = Normalized::new(&text);
             let mut toks = Vec::new();
-            tokenize(norm.as_str(), &mut toks);
+            tokenize_normalized(&norm, &mut toks);
             words.extend(
                 toks.iter()
                     .filter(|t| t.kind == Kind::Word)
@@ -1301,7 +1301,7 @@ mod tests {
         for line in &lines {
             let norm = Normalized::new(line);
             let mut toks = Vec::new();
-            tokenize(norm.as_str(), &mut toks);
+            tokenize_normalized(&norm, &mut toks);
             let reference = |t: usize| future_by_walking(norm.as_str(), &toks, t);
             for step in [1, 2, 3, 17] {
                 let mut cues = FutureCues::new(norm.as_str(), &toks);

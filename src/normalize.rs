@@ -32,6 +32,10 @@ pub struct Normalized {
     /// the piece before it leaves: most text needs no entry at all, so the map costs a few
     /// bytes per change instead of eight per byte.
     pieces: Vec<Piece>,
+    /// Where the folded text has a character other than ASCII and the Arabic letters
+    /// U+0621..U+064A, in order: the few places where the tokenizer must look at characters
+    /// one by one ([`Normalized::others`]).
+    others: Vec<usize>,
     original_len: usize,
 }
 
@@ -272,6 +276,13 @@ fn push_piece(pieces: &mut Vec<Piece>, text_len: usize, piece: Piece) {
     pieces.push(piece);
 }
 
+/// U+0621..U+064A: the Arabic letters (and tatweel) that the tokenizer's fast path takes as
+/// letters from their bytes.
+#[inline]
+pub(crate) fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
 fn digit(d: u32) -> Fold {
     char::from_digit(d, 10).map_or(Fold::Keep, Fold::To)
 }
@@ -283,6 +294,7 @@ impl Normalized {
             // Allocated here at its size: `refold` then only checks that it fits.
             folded: String::with_capacity(text.len()),
             pieces: Vec::new(),
+            others: Vec::new(),
             original_len: 0,
         };
         n.refold(text);
@@ -294,6 +306,7 @@ impl Normalized {
         Normalized {
             folded: String::new(),
             pieces: Vec::new(),
+            others: Vec::new(),
             original_len: 0,
         }
     }
@@ -312,9 +325,11 @@ impl Normalized {
         let bytes = text.as_bytes();
         let folded = &mut self.folded;
         let pieces = &mut self.pieces;
+        let others = &mut self.others;
         folded.clear();
         folded.reserve(text.len());
         pieces.clear();
+        others.clear();
         // Original offset minus folded offset for a character that maps one to one.
         let mut shift = 0usize;
         let mut i = 0usize;
@@ -403,6 +418,11 @@ impl Normalized {
             };
             let at = folded.len();
             folded.push(out);
+            // The stretches above are ASCII and Arabic letters: only here can another
+            // character come in.
+            if !out.is_ascii() && !is_arabic_letter(out) {
+                others.push(at);
+            }
             if out.len_utf8() != c.len_utf8() || i != at + shift {
                 push_piece(
                     pieces,
@@ -424,6 +444,13 @@ impl Normalized {
     /// The folded text.
     pub fn as_str(&self) -> &str {
         &self.folded
+    }
+
+    /// The folded offsets, in order, of the characters that are neither ASCII nor Arabic
+    /// letters U+0621..U+064A: between two of them, every byte of 0x80 or more belongs to an
+    /// Arabic letter, which lets the tokenizer find a word's end at the first ASCII byte.
+    pub(crate) fn others(&self) -> &[usize] {
+        &self.others
     }
 
     /// The original byte range of the character that folded byte `at` belongs to (`at` must be
@@ -746,10 +773,39 @@ mod tests {
         proptest::collection::vec(one, 0..80).prop_map(|cs| cs.into_iter().collect())
     }
 
+    /// [`Normalized::others`] against the folded text read character by character.
+    fn others_are_every_other_character(text: &str) {
+        let n = Normalized::new(text);
+        let want: Vec<usize> = n
+            .as_str()
+            .char_indices()
+            .filter(|&(_, c)| !c.is_ascii() && !is_arabic_letter(c))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(n.others(), want, "{text:?}");
+    }
+
+    #[test]
+    fn others_are_what_the_folded_text_has_besides_ascii_and_arabic_letters() {
+        for text in [
+            "",
+            "ابن «سينا» — 😀 é",
+            "كانونَ الأوّل ٢٠٢٥ ـ یک ک",
+            "\u{0620}\u{063B}\u{064B}\u{066E}\u{06A9}\u{FB50}",
+        ] {
+            others_are_every_other_character(text);
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn sparse_map_agrees_with_model_on_running_text(text in running_text()) {
             agrees_with_model(&text);
+        }
+
+        #[test]
+        fn others_agree_with_the_folded_text(text in running_text()) {
+            others_are_every_other_character(&text);
         }
 
         #[test]

@@ -1,6 +1,7 @@
 //! Tokens of the folded text: words classified by the lexicon, numbers, punctuation.
 
 use crate::lexicon::{Entry, Lexicon};
+use crate::normalize::Normalized;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,10 +168,45 @@ fn leading_arabic_letters(x: u64) -> usize {
     (bad.trailing_zeros() / 16) as usize
 }
 
-/// Splits folded text into tokens, appending to `out` (cleared first).
+/// The first ASCII byte from `i` (a character boundary), or the end of the text: sixteen bytes
+/// tested at a time.
+#[inline]
+fn first_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let ascii = !u128::from_le_bytes(*chunk) & HIGH;
+        if ascii != 0 {
+            return i + (ascii.trailing_zeros() / 8) as usize;
+        }
+        i += 16;
+    }
+    bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b < 0x80))
+        .map_or(bytes.len(), |p| i + p)
+}
+
+/// Splits a folded text into tokens, appending to `out` (cleared first).
 ///
 /// Letters and digits are split apart ("الـ20" is "ال" + "20", "2025م" is "2025" + "م").
-pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
+///
+/// The folded text's characters other than ASCII and Arabic letters are known
+/// ([`Normalized::others`]): between them, a word that begins with a byte of 0x80 or more ends
+/// at the first ASCII byte, found sixteen bytes at a time, and its letters need no test.
+pub(crate) fn tokenize_normalized(norm: &Normalized, out: &mut Vec<Token>) {
+    tokenize_with(norm.as_str(), Some(norm.others()), out);
+}
+
+/// [`tokenize_normalized`] of any text, testing the letters of every word: what the tests
+/// hold the fast path to, and how they tokenize a string folded on its own.
+#[cfg(test)]
+pub(crate) fn tokenize(folded: &str, out: &mut Vec<Token>) {
+    tokenize_with(folded, None, out);
+}
+
+/// Tokenizes `folded`, given the offsets of its characters other than ASCII and Arabic letters
+/// U+0621..U+064A if they are known.
+fn tokenize_with(folded: &str, others: Option<&[usize]>, out: &mut Vec<Token>) {
     out.clear();
     // News text has a token every five or six bytes: grow once, not a dozen times.
     out.reserve(folded.len() / 5 + 2);
@@ -178,6 +214,8 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
     let bytes = folded.as_bytes();
     let mut i = 0usize;
     let mut space_before = true;
+    // The first of `others` that may lie ahead.
+    let mut other = 0usize;
     while let Some(&b) = bytes.get(i) {
         if b == b' ' || b == b'\x0b' || b == b'\x0c' {
             space_before = true;
@@ -185,13 +223,31 @@ pub fn tokenize(folded: &str, out: &mut Vec<Token>) {
             continue;
         }
         let start = i;
-        // Words first: most tokens are. The fast run takes ASCII and Arabic letters; letters of
-        // other scripts (and Arabic letters past U+064A) are checked one by one.
-        let mut end = arabic_letters_end(bytes, i);
-        while bytes.get(end).is_some_and(|&b| b >= 0x80)
-            && let Some(n) = letter_len(folded, end)
+        // Words first: most tokens are. An Arabic word with no other character before its first
+        // ASCII byte ends there, unless an ASCII letter carries it on.
+        let mut end = start;
+        if b >= 0x80
+            && let Some(others) = others
         {
-            end = arabic_letters_end(bytes, end + n);
+            let next = others.get(other).copied().unwrap_or(usize::MAX);
+            let ascii = first_ascii(bytes, i);
+            if ascii <= next && !bytes.get(ascii).is_some_and(u8::is_ascii_alphabetic) {
+                end = ascii;
+            } else {
+                while others.get(other).is_some_and(|&o| o < i) {
+                    other += 1;
+                }
+            }
+        }
+        // Otherwise the fast run takes ASCII and Arabic letters; letters of other scripts (and
+        // Arabic letters past U+064A) are checked one by one.
+        if end == start {
+            end = arabic_letters_end(bytes, i);
+            while bytes.get(end).is_some_and(|&b| b >= 0x80)
+                && let Some(n) = letter_len(folded, end)
+            {
+                end = arabic_letters_end(bytes, end + n);
+            }
         }
         if end > start {
             i = end;
@@ -400,6 +456,69 @@ mod tests {
                     assert_eq!(arabic_letters_end(s.as_bytes(), 0), model(&s), "{s:?}");
                 }
             }
+        }
+    }
+
+    /// The tokens of a folded text, found with and without [`Normalized::others`].
+    fn both_ways(text: &str) -> (String, String) {
+        let n = Normalized::new(text);
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        tokenize_normalized(&n, &mut fast);
+        tokenize(n.as_str(), &mut slow);
+        (format!("{fast:?}"), format!("{slow:?}"))
+    }
+
+    #[test]
+    fn words_end_alike_with_and_without_the_other_characters() {
+        let long = "والمستشفيات".repeat(3);
+        for text in [
+            "",
+            "كتب",
+            "كتب.",
+            "في 23 كانون الأول، قال",
+            "كتبx يكتب abc كتبé ك«ت» الـ20",
+            "ابن\u{0670}سينا ک\u{06A9}ت ل\u{FB50}ا",
+            "مستشفى😀مستشفى مستشفى\nمستشفى",
+            &long,
+            &format!("{long} {long}x {long}é"),
+        ] {
+            let (fast, slow) = both_ways(text);
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    /// Running text: mostly Arabic letters and spaces, with Latin letters, digits, punctuation
+    /// and characters of other scripts here and there, and long words.
+    fn running_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let common = proptest::sample::select(vec!["ب", "ا", "ي", " ", "ة", "كانون", " في "]);
+        let rare = proptest::sample::select(vec![
+            "x", "Q", "5", ".", "،", "\n", "é", "«", "😀", "\u{0670}", "\u{06A9}", "\u{0651}", "أ",
+            "ـ", "\u{0620}", "\u{FB50}", "\u{00A0}",
+        ]);
+        let one = proptest::prop_oneof![8 => common, 1 => rare];
+        proptest::collection::vec(one, 0..60).prop_map(|cs| cs.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_word_ends_agree_with_letter_by_letter(text in running_text()) {
+            let (fast, slow) = both_ways(&text);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn first_ascii_is_the_first_byte_below_0x80() {
+        let text = "كتب".repeat(7) + "x" + &"ب".repeat(20);
+        let bytes = text.as_bytes();
+        for i in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
+            let want = bytes
+                .iter()
+                .skip(i)
+                .position(|&b| b < 0x80)
+                .map_or(bytes.len(), |p| i + p);
+            assert_eq!(first_ascii(bytes, i), want, "{i}");
         }
     }
 
