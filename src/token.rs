@@ -240,8 +240,9 @@ fn tokenize_with(folded: &str, others: Option<&[usize]>, out: &mut Vec<Token>) {
             }
         }
         // Otherwise the fast run takes ASCII and Arabic letters; letters of other scripts (and
-        // Arabic letters past U+064A) are checked one by one.
-        if end == start {
+        // Arabic letters past U+064A) are checked one by one. Digits and punctuation are not
+        // looked at as letters.
+        if end == start && (b >= 0x80 || b.is_ascii_alphabetic()) {
             end = arabic_letters_end(bytes, i);
             while bytes.get(end).is_some_and(|&b| b >= 0x80)
                 && let Some(n) = letter_len(folded, end)
