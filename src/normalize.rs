@@ -235,11 +235,13 @@ fn not_plain_after(before: &[u8; 16], chunk: &[u8; 16]) -> u128 {
         let control = b == b'\t' || b == b'\r';
         // Leads other than 0xD8/0xD9 (and the three- and four-byte leads) are never plain.
         let lead = b >= 0xC0 && b & 0xFE != 0xD8;
-        let low = b & 0x3F;
-        // U+0621, U+0624, U+0626..U+063A after 0xD8; U+0641..U+064A after 0xD9.
-        let d8 = p == 0xD8 && (low == 0x21 || low == 0x24 || low.wrapping_sub(0x26) < 0x15);
-        let d9 = p == 0xD9 && low.wrapping_sub(0x01) < 0x0A;
-        let continuation = b & 0xC0 == 0x80 && !(d8 || d9);
+        // A continuation's lead is 0xD8 or 0xD9 wherever it matters: any other lead is bad
+        // itself, and comes first. The code point minus U+0600 is the lead's low bit and the
+        // continuation's low six bits: U+0621, U+0624, U+0626..U+063A, U+0641..U+064A.
+        let v = ((p & 1) << 6) | (b & 0x3F);
+        let letter =
+            v == 0x21 || v == 0x24 || v.wrapping_sub(0x26) < 0x15 || v.wrapping_sub(0x41) < 0x0A;
+        let continuation = b & 0xC0 == 0x80 && !letter;
         *out = u8::from(upper | control | lead | continuation);
     }
     u128::from_le_bytes(bad)
