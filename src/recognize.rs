@@ -440,22 +440,21 @@ impl<'a> P<'a> {
                     Some(Lex::Number { value: 2, .. }) => Some(2),
                     _ => None,
                 };
+                // "ربيع الآخر", "جمادى الآخرة": asked only of the heads that take it.
                 let last =
-                    self.is_last(i + 1) || matches!(self.core(i + 1), "الاخر" | "الاخرة" | "اخر");
-                let (m, fam) = match (h, ord, last) {
-                    (MonthHead::Kanun, Some(1), _) => (12, MonthFamily::Syriac),
-                    (MonthHead::Kanun, Some(2), _) => (1, MonthFamily::Syriac),
-                    (MonthHead::Tishrin, Some(1), _) => (10, MonthFamily::Syriac),
-                    (MonthHead::Tishrin, Some(2), _) => (11, MonthFamily::Syriac),
-                    (MonthHead::Rabi, Some(1), _) => (3, MonthFamily::Hijri),
-                    (MonthHead::Rabi, Some(2), _) | (MonthHead::Rabi, _, true) => {
-                        (4, MonthFamily::Hijri)
-                    }
-                    (MonthHead::Jumada, Some(1), _) => (5, MonthFamily::Hijri),
-                    (MonthHead::Jumada, Some(2), _) | (MonthHead::Jumada, _, true) => {
-                        (6, MonthFamily::Hijri)
-                    }
-                    (MonthHead::Dhu, _, _) => match self.core(i + 1) {
+                    || self.is_last(i + 1) || matches!(self.core(i + 1), "الاخر" | "الاخرة" | "اخر");
+                let (m, fam) = match (h, ord) {
+                    (MonthHead::Kanun, Some(1)) => (12, MonthFamily::Syriac),
+                    (MonthHead::Kanun, Some(2)) => (1, MonthFamily::Syriac),
+                    (MonthHead::Tishrin, Some(1)) => (10, MonthFamily::Syriac),
+                    (MonthHead::Tishrin, Some(2)) => (11, MonthFamily::Syriac),
+                    (MonthHead::Rabi, Some(1)) => (3, MonthFamily::Hijri),
+                    (MonthHead::Rabi, Some(2)) => (4, MonthFamily::Hijri),
+                    (MonthHead::Rabi, _) if last() => (4, MonthFamily::Hijri),
+                    (MonthHead::Jumada, Some(1)) => (5, MonthFamily::Hijri),
+                    (MonthHead::Jumada, Some(2)) => (6, MonthFamily::Hijri),
+                    (MonthHead::Jumada, _) if last() => (6, MonthFamily::Hijri),
+                    (MonthHead::Dhu, _) => match self.core(i + 1) {
                         "القعدة" | "القعده" | "قعدة" => (11, MonthFamily::Hijri),
                         "الحجة" | "الحجه" | "حجة" => (12, MonthFamily::Hijri),
                         _ => return None,
