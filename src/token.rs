@@ -214,8 +214,12 @@ fn tokenize_with(folded: &str, others: Option<&[usize]>, out: &mut Vec<Token>) {
     let bytes = folded.as_bytes();
     let mut i = 0usize;
     let mut space_before = true;
-    // The first of `others` that may lie ahead.
+    // The first of `others` that may lie ahead, and where it is.
     let mut other = 0usize;
+    let mut next = others
+        .and_then(|o| o.first())
+        .copied()
+        .unwrap_or(usize::MAX);
     while let Some(&b) = bytes.get(i) {
         if b == b' ' || b == b'\x0b' || b == b'\x0c' {
             space_before = true;
@@ -229,7 +233,6 @@ fn tokenize_with(folded: &str, others: Option<&[usize]>, out: &mut Vec<Token>) {
         if b >= 0x80
             && let Some(others) = others
         {
-            let next = others.get(other).copied().unwrap_or(usize::MAX);
             let ascii = first_ascii(bytes, i);
             if ascii <= next && !bytes.get(ascii).is_some_and(u8::is_ascii_alphabetic) {
                 end = ascii;
@@ -237,6 +240,7 @@ fn tokenize_with(folded: &str, others: Option<&[usize]>, out: &mut Vec<Token>) {
                 while others.get(other).is_some_and(|&o| o < i) {
                     other += 1;
                 }
+                next = others.get(other).copied().unwrap_or(usize::MAX);
             }
         }
         // Otherwise the fast run takes ASCII and Arabic letters; letters of other scripts (and
