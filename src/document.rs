@@ -491,11 +491,13 @@ fn shift(day: NaiveDate, by: i32) -> Option<NaiveDate> {
     }
 }
 
-/// How many words (runs of letters) a string holds.
-fn words(s: &str) -> usize {
+/// Whether a string holds more than `n` words (runs of letters): read only as far as the
+/// word after the `n`th, not to its end (the text before a mention can be most of an article).
+fn more_words_than(s: &str, n: usize) -> bool {
     s.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .count()
+        .nth(n)
+        .is_some()
 }
 
 /// A date mention standing at the head of the text, as datelines do: at most five words before
@@ -508,7 +510,10 @@ fn is_dateline(text: &str, m: &Mention) -> bool {
         .map_or(0, |i| i + 1);
     let before = text.get(line_start..m.span.start).unwrap_or("");
     let head = text.get(..line_start).unwrap_or("");
-    if words(head) > 0 || words(before) > 5 || before.contains(['.', '؟', '?', '!']) {
+    if more_words_than(head, 0)
+        || more_words_than(before, 5)
+        || before.contains(['.', '؟', '?', '!'])
+    {
         return false;
     }
     let after = text.get(m.span.end..).unwrap_or("");
@@ -789,6 +794,28 @@ fn adjust_to_weekday(mut d: DocumentDate, weekday: Option<Weekday>) -> DocumentD
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_only_as_far_as_needed() {
+        let count = |s: &str| {
+            s.split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .count()
+        };
+        for s in [
+            "",
+            " ،. 23 ",
+            "دمشق",
+            "دمشق - سانا:",
+            "وقال الوزير في مؤتمر صحفي عقده اليوم",
+            "a b c d e f",
+            "  كتب 12 x  ",
+        ] {
+            for n in 0..8 {
+                assert_eq!(more_words_than(s, n), count(s) > n, "{s:?} {n}");
+            }
+        }
+    }
 
     fn infer(text: &str) -> DocumentDate {
         let fallback = Anchor::from_ymd(2026, 11, 29).unwrap();
