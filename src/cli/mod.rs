@@ -2,6 +2,7 @@
 
 pub mod args;
 
+use std::borrow::Cow;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
 use chrono::NaiveDate;
@@ -44,7 +45,7 @@ pub fn read_input(path: Option<&str>, lossy: bool) -> io::Result<String> {
             p.to_string()
         }
     };
-    decode(bytes, lossy).map_err(|at| {
+    decode(&bytes, lossy).map(Cow::into_owned).map_err(|at| {
         io::Error::new(
             io::ErrorKind::InvalidData,
             format!(
@@ -55,11 +56,16 @@ pub fn read_input(path: Option<&str>, lossy: bool) -> io::Result<String> {
 }
 
 /// UTF-8 text from bytes; the offset of the first invalid byte otherwise.
-fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, usize> {
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => Err(e.utf8_error().valid_up_to()),
+///
+/// The bytes are checked by `simdutf8`, many bytes at a time: on Arabic text the standard
+/// library's check, a character at a time, took a fifth of `extract --jsonl`'s instructions.
+/// Only a line that fails is read again, for the offset of its first invalid byte or its
+/// replacement characters.
+fn decode(bytes: &[u8], lossy: bool) -> Result<Cow<'_, str>, usize> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        Err(_) if lossy => Ok(String::from_utf8_lossy(bytes)),
+        Err(_) => Err(std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len)),
     }
 }
 
@@ -154,7 +160,7 @@ pub fn run_parse(args: &Args, out: &mut impl Write) -> io::Result<bool> {
         let mut bad_lines = false;
         while stdin.read_until(b'\n', &mut buf)? > 0 {
             n += 1;
-            match decode(std::mem::take(&mut buf), args.lossy) {
+            match decode(&buf, args.lossy) {
                 Ok(line) if line.trim().is_empty() => {}
                 Ok(line) => one(line.trim(), out)?,
                 Err(at) => {
@@ -163,6 +169,7 @@ pub fn run_parse(args: &Args, out: &mut impl Write) -> io::Result<bool> {
                     writeln!(out, "{}", json!({"line": n, "error": msg}))?;
                 }
             }
+            buf.clear();
         }
         if bad_lines {
             return Ok(false);
@@ -515,7 +522,7 @@ fn answer_item(
 ) -> (String, bool) {
     match item {
         Item::Line(n, bytes) => {
-            let line = match decode(bytes, args.lossy) {
+            let line = match decode(&bytes, args.lossy) {
                 Ok(s) => s,
                 Err(at) => {
                     let e = json!({"line": n, "error": format!("line {n} is not valid UTF-8 at byte {at} (use --lossy)")});
@@ -560,7 +567,7 @@ fn answer_item(
             (respond(args, text, id, date, f), true)
         }
         Item::File(name, data) => {
-            let text = match data.map(|d| decode(d, args.lossy)) {
+            let text = match data.as_deref().map(|d| decode(d, args.lossy)) {
                 Ok(Ok(text)) => text,
                 Ok(Err(at)) => {
                     let e = json!({"id": name, "error": format!("{name} is not valid UTF-8 at byte {at} (use --lossy)")});
@@ -769,6 +776,34 @@ fn push_opt_str(s: &mut String, v: Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decoding_agrees_with_the_standard_library() {
+        let arabic = "في 23 كانون الأول، قال «الوزير» — 😀".as_bytes();
+        let mut cases: Vec<Vec<u8>> = vec![Vec::new(), arabic.to_vec(), arabic.repeat(9)];
+        // An invalid byte at every place of a long line, and every cut of it.
+        let long = arabic.repeat(3);
+        for at in 0..long.len() {
+            let mut bad = long.clone();
+            if let Some(b) = bad.get_mut(at) {
+                *b = 0xFF;
+            }
+            cases.push(bad);
+            cases.push(long.get(..at).unwrap_or_default().to_vec());
+        }
+        for bytes in &cases {
+            let want = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to());
+            assert_eq!(
+                decode(bytes, false).map(Cow::into_owned),
+                want.map(str::to_owned),
+                "{bytes:?}"
+            );
+            assert_eq!(
+                decode(bytes, true).ok(),
+                Some(String::from_utf8_lossy(bytes))
+            );
+        }
+    }
 
     #[test]
     fn strings_escape_as_serde_json_escapes_them() {
