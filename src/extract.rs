@@ -305,9 +305,10 @@ impl Extractor {
     }
 
     /// Extracts from `text` a stretch of about `stretch` bytes at a time, cut after a line
-    /// break. No expression, clause or pair of dates crosses a line break, so the result is the
-    /// same as reading the text whole; but a long document's folded copy and words stay small
-    /// enough to sit in the processor's cache, and its memory stays bounded.
+    /// break, or after a sentence's full stop in a line longer than that ([`sentence_end`]). No
+    /// expression, clause or pair of dates crosses either, so the result is the same as reading
+    /// the text whole; but a long document's folded copy and words stay small enough to sit in
+    /// the processor's cache, and its memory stays bounded.
     fn extract_into<O: Out>(&self, text: &str, anchor: &Anchor, stretch: usize, out: &mut Vec<O>) {
         Lists::with(|lists| self.extract_with(text, anchor, stretch, lists, out));
     }
@@ -324,16 +325,36 @@ impl Extractor {
         let bytes = text.as_bytes();
         let mut start = 0;
         let mut chars_before = 0;
+        // Where the last search for a line break began, and what it found: a long line is cut
+        // at many full stops, and is searched for its end once.
+        let mut known: Option<(usize, Option<usize>)> = None;
         while start < text.len() {
-            // The next line break after `stretch` bytes, or the end.
+            // The next line break after `stretch` bytes; if that line goes on for another
+            // stretch, the next full stop ending a sentence in it; or the end.
             let from = start.saturating_add(stretch.max(1));
-            let cut = bytes
-                .get(from..)
-                .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
-                .map_or(text.len(), |at| from + at);
-            // The piece keeps its line break, and the next piece starts with it: each side
-            // sees the break as in the whole text.
-            let end = (cut + 1).min(text.len());
+            let line = match known {
+                Some((searched, found)) if searched <= from && found.is_none_or(|l| l >= from) => {
+                    found
+                }
+                _ => {
+                    let found = bytes
+                        .get(from..)
+                        .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+                        .map(|at| from + at);
+                    known = Some((from, found));
+                    found
+                }
+            };
+            let (cut, mark) = match line {
+                Some(at) if at - from < stretch => (at, 1),
+                _ => match sentence_end(bytes, from, line.unwrap_or(text.len())) {
+                    Some(at) => (at, 2),
+                    None => (line.unwrap_or(text.len()), 1),
+                },
+            };
+            // The piece keeps its line break (or full stop and space), and the next piece
+            // starts with it: each side sees the break as in the whole text.
+            let end = (cut + mark).min(text.len());
             let Some(piece) = text.get(start..end) else {
                 break;
             };
@@ -695,6 +716,33 @@ impl Mention {
 
 /// Texts longer than this are read a stretch at a time (see `Extractor::extract_into`).
 const STRETCH: usize = 1 << 16;
+
+/// The first full stop in `bytes[from..upto]` that ends a sentence where a long line may be
+/// cut: followed by a space, so that it is no decimal point and no part of a date ("12.7.2012",
+/// which no space breaks), and a clause mark for the future-tense cues. The word before it must
+/// have no م: the one word whose sense reaches over a clause mark into the next clause is من
+/// ("من. المقرر"), and a word without م is none of its spellings, with or without diacritics.
+fn sentence_end(bytes: &[u8], mut from: usize, upto: usize) -> Option<usize> {
+    const MEEM: [u8; 2] = [0xD9, 0x85];
+    while let Some(at) = bytes
+        .get(from..upto)
+        .and_then(|rest| rest.windows(2).position(|w| w == b". "))
+        .map(|k| from + k)
+    {
+        let word_start = bytes
+            .get(..at)
+            .and_then(|before| before.iter().rposition(|&b| b == b' '))
+            .map_or(0, |k| k + 1);
+        if !bytes
+            .get(word_start..at)
+            .is_some_and(|w| w.windows(2).any(|p| p == MEEM))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
 
 impl Out for Mention {
     fn from_mention(m: Mention) -> Mention {
@@ -1120,6 +1168,17 @@ mod tests {
                 .to_string(),
         );
         texts.push("من 31 شباط 2025\nإلى اليوم 24:99\n".repeat(20));
+        // Long lines, cut after full stops: the sample as one line, and sentences whose last
+        // word carries into the next clause ("من. المقرر": a future cue), decimals and dates
+        // with points.
+        let sample = texts.get(2).map_or("", |t| t.as_str());
+        let lines: Vec<&str> = sample.lines().take(60).collect();
+        texts.push(lines.join(" "));
+        texts.push(
+            "وقال من. المقرر عقد الاجتماع في 20 كانون الأول. ارتفع 3. 5 بالمئة في 12.7.2012. \
+             وصل أمس. ومن. المنتظر أن يزور موسكو في 15 من تشرين الأول. "
+                .repeat(30),
+        );
         let x = Extractor::new();
         let anchor = Anchor::from_ymd(2025, 12, 24).unwrap_or_else(|| unreachable!());
         for text in &texts {

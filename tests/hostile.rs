@@ -77,6 +77,35 @@ fn ten_megabytes_without_a_space() {
 }
 
 #[test]
+fn ten_megabytes_of_sentences_on_one_line() {
+    // Read a stretch at a time, cut after full stops: each sentence's date is found once,
+    // whichever stretch it falls in, with its span in the whole text.
+    // Sentences of seven lengths, so that the stretches end at every kind of full stop.
+    let sentence = |k: usize| {
+        let pad = " جدا".repeat(k % 7);
+        format!("وصل الوفد{pad} أمس، ومن. المقرر أن يعود في 20 كانون الأول. ")
+    };
+    let n = 10_000_000 / BIG / sentence(3).len();
+    let text: String = (0..n).map(sentence).collect();
+    let ms = extract_checked(&text, &anchor(), Policy::News);
+    assert_eq!(ms.len(), 2 * n);
+    assert!(
+        ms.iter()
+            .step_by(2)
+            .all(|m| m.value.to_string() == "2025-12-23")
+    );
+    // "من." then "المقرر": a plan, so the 20th is the coming one.
+    assert!(
+        ms.iter()
+            .skip(1)
+            .step_by(2)
+            .all(|m| m.value.to_string() == "2026-12-20")
+    );
+    let last = ms.last().map(|m| m.span.clone()).unwrap_or_default();
+    assert_eq!(text.get(last), Some("20 كانون الأول"));
+}
+
+#[test]
 fn a_megabyte_of_digits() {
     let text = "1234567890".repeat(100_000 / BIG);
     assert!(values(&text).is_empty());
