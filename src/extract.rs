@@ -239,6 +239,7 @@ impl Prepared<'_> {
             &self.toks,
             self.finds.found.as_slice(),
             &self.finds.spans,
+            false,
             anchor,
             out,
         );
@@ -306,9 +307,10 @@ impl Extractor {
 
     /// Extracts from `text` a stretch of about `stretch` bytes at a time, cut after a line
     /// break, or after a sentence's full stop in a line longer than that ([`sentence_end`]). No
-    /// expression, clause or pair of dates crosses either, so the result is the same as reading
-    /// the text whole; but a long document's folded copy and words stay small enough to sit in
-    /// the processor's cache, and its memory stays bounded.
+    /// expression, clause or pair of dates crosses either, and whether the last word before a
+    /// piece was من (which makes "المقرر" after a clause mark a plan) is handed on, so the
+    /// result is the same as reading the text whole; but a long document's folded copy and
+    /// words stay small enough to sit in the processor's cache, and its memory stays bounded.
     fn extract_into<O: Out>(&self, text: &str, anchor: &Anchor, stretch: usize, out: &mut Vec<O>) {
         Lists::with(|lists| self.extract_with(text, anchor, stretch, lists, out));
     }
@@ -328,6 +330,9 @@ impl Extractor {
         // Where the last search for a line break began, and what it found: a long line is cut
         // at many full stops, and is searched for its end once.
         let mut known: Option<(usize, Option<usize>)> = None;
+        // Whether the last word before the piece was من: its sense reaches over the clause
+        // mark the piece starts with ("من. المقرر" is a plan), and the piece is told.
+        let mut min_before = false;
         while start < text.len() {
             // The next line break after `stretch` bytes; if that line goes on for another
             // stretch, the next full stop ending a sentence in it; or the end.
@@ -369,7 +374,20 @@ impl Extractor {
             norm.refold(piece);
             tokenize_normalized(norm, toks);
             self.find_into(norm, toks, found, spans);
-            self.resolve_into(piece, norm, toks, found.drain(..), spans, anchor, out);
+            self.resolve_into(
+                piece,
+                norm,
+                toks,
+                found.drain(..),
+                spans,
+                min_before,
+                anchor,
+                out,
+            );
+            // The last word of the piece, for the first clause of the next.
+            if let Some(t) = toks.iter().rev().find(|t| t.kind == Kind::Word) {
+                min_before = sense(bytes_of(t, norm.as_str())).min;
+            }
             if start > 0 {
                 for o in out.get_mut(first..).unwrap_or(&mut []) {
                     o.shift(start, chars_before);
@@ -494,7 +512,16 @@ impl Extractor {
         }
         // One result, into a slot rather than a list; the expression moves into it.
         let spans = std::slice::from_ref(&span);
-        self.resolve_into(input, norm, toks, found.drain(..), spans, anchor, slot);
+        self.resolve_into(
+            input,
+            norm,
+            toks,
+            found.drain(..),
+            spans,
+            false,
+            anchor,
+            slot,
+        );
     }
 
     fn find(&self, norm: &Normalized, toks: &[Token]) -> Finds {
@@ -526,6 +553,7 @@ impl Extractor {
 
     /// Resolves the found expressions in order into `out`, which keeps every result or only
     /// the mentions: [`Extractor::extract`] then needs no second pass to drop the errors.
+    /// `min_before`: the last word before `text`, when it is a piece of a longer text, was من.
     #[allow(clippy::too_many_arguments)]
     fn resolve_into(
         &self,
@@ -534,11 +562,14 @@ impl Extractor {
         toks: &[Token],
         found: impl FoundList,
         spans: &[Range<usize>],
+        min_before: bool,
         anchor: &Anchor,
         out: &mut impl Sink,
     ) {
         // Asked only by the readings a future cue can change (see `Cue`).
-        let cues = Cell::new(FutureCues::new(norm.as_str(), toks));
+        let mut cues = FutureCues::new(norm.as_str(), toks);
+        cues.prev_min = min_before;
+        let cues = Cell::new(cues);
         let mut chars = CharCounter::default();
         let pairs = corresponding_pairs(toks, found.as_slice());
         let paired = |k: usize| pairs.binary_search(&k).is_ok();
@@ -717,31 +748,15 @@ impl Mention {
 /// Texts longer than this are read a stretch at a time (see `Extractor::extract_into`).
 const STRETCH: usize = 1 << 16;
 
-/// The first full stop in `bytes[from..upto]` that ends a sentence where a long line may be
+/// The first full stop in `bytes[from..upto]` that ends a sentence, where a long line may be
 /// cut: followed by a space, so that it is no decimal point and no part of a date ("12.7.2012",
-/// which no space breaks), and a clause mark for the future-tense cues. The word before it must
-/// have no م: the one word whose sense reaches over a clause mark into the next clause is من
-/// ("من. المقرر"), and a word without م is none of its spellings, with or without diacritics.
-fn sentence_end(bytes: &[u8], mut from: usize, upto: usize) -> Option<usize> {
-    const MEEM: [u8; 2] = [0xD9, 0x85];
-    while let Some(at) = bytes
+/// which no space breaks), and a clause mark for the future-tense cues (whose one state from
+/// clause to clause, whether the last word was من, is handed to the next piece).
+fn sentence_end(bytes: &[u8], from: usize, upto: usize) -> Option<usize> {
+    bytes
         .get(from..upto)
         .and_then(|rest| rest.windows(2).position(|w| w == b". "))
         .map(|k| from + k)
-    {
-        let word_start = bytes
-            .get(..at)
-            .and_then(|before| before.iter().rposition(|&b| b == b' '))
-            .map_or(0, |k| k + 1);
-        if !bytes
-            .get(word_start..at)
-            .is_some_and(|w| w.windows(2).any(|p| p == MEEM))
-        {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
 }
 
 impl Out for Mention {
@@ -1179,6 +1194,8 @@ mod tests {
              وصل أمس. ومن. المنتظر أن يزور موسكو في 15 من تشرين الأول. "
                 .repeat(30),
         );
+        // The same across line breaks.
+        texts.push("قال إن من\nالمقرر عقد الاجتماع في 20 كانون الأول\nوصل أمس\n".repeat(30));
         let x = Extractor::new();
         let anchor = Anchor::from_ymd(2025, 12, 24).unwrap_or_else(|| unreachable!());
         for text in &texts {
