@@ -385,8 +385,8 @@ impl Extractor {
                 out,
             );
             // The last word of the piece, for the first clause of the next.
-            if let Some(t) = toks.iter().rev().find(|t| t.kind == Kind::Word) {
-                min_before = sense(bytes_of(t, norm.as_str())).min;
+            if let Some(min) = last_word_is_min(norm.as_str(), toks) {
+                min_before = min;
             }
             if start > 0 {
                 for o in out.get_mut(first..).unwrap_or(&mut []) {
@@ -1085,11 +1085,11 @@ impl<'a> FutureCues<'a> {
             .map_or(self.next, |k| self.next + 1 + k);
         // Only the last word before the clause matters to it; `prev_min` already says whether
         // the last word before `next` was من.
-        if let Some(t) = toks
+        if let Some(min) = toks
             .get(self.next..start)
-            .and_then(|skipped| skipped.iter().rev().find(|t| t.kind == Kind::Word))
+            .and_then(|skipped| last_word_is_min(self.folded, skipped))
         {
-            self.prev_min = sense(bytes_of(t, self.folded)).min;
+            self.prev_min = min;
         }
         let mut future = false;
         // "وكان من المتوقع", "كان سيزور": a future seen from the past is no cue.
@@ -1119,6 +1119,13 @@ impl<'a> FutureCues<'a> {
         self.future = future;
         future
     }
+}
+
+/// Whether the last word of `toks` is من (with و or ف), `None` if they hold no word: what a
+/// clause tells the next ([`FutureCues`]).
+fn last_word_is_min(folded: &str, toks: &[Token]) -> Option<bool> {
+    let t = toks.iter().rev().find(|t| t.kind == Kind::Word)?;
+    Some(sense(bytes_of(t, folded)).min)
 }
 
 fn is_clause_mark(t: &Token) -> bool {
