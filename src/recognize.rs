@@ -646,6 +646,16 @@ impl<'a> P<'a> {
             return None;
         }
         let lex = t.entry.map(|e| e.lex);
+        // Most numbers in words are ordinals and counts of other things ("المرحلة الأولى",
+        // "ثلاثة لاعبين"): every pattern that begins with one goes on with a word the lexicon
+        // knows, a number or و. Only "الاثنين" and "الأحد", weekdays too, stand alone.
+        if matches!(
+            lex,
+            Some(Lex::Number { value: 3.., .. } | Lex::Number { ordinal: true, .. } | Lex::Ten)
+        ) && !self.goes_on_from_number_word(i + 1)
+        {
+            return None;
+        }
         // As in `date_starts`, each pattern by the first words it can begin with: a range with
         // من/بين, a named pair or whatever starts a date, a time or a day number; counts with
         // a number ("ال" before digits too) or a unit.
@@ -778,6 +788,17 @@ impl<'a> P<'a> {
                     )
             }
         }
+    }
+
+    /// Whether the token at `j`, after a number in words, can go on with it in some pattern: a
+    /// word the lexicon knows (a unit, a month, a weekday, من، عشر, the tens), a number, و on
+    /// its own ("الحادي و عشرين"), or a separator of a range or a time ("الثانية - الرابعة").
+    fn goes_on_from_number_word(&self, j: usize) -> bool {
+        self.t.get(j).is_some_and(|n| match (n.kind, n.entry) {
+            (Kind::Number { .. }, _) | (Kind::Word, Some(_)) => true,
+            (Kind::Word, None) => self.word_is(j, "و"),
+            (Kind::Punct(c), _) => matches!(c, '-' | '/' | ':'),
+        })
     }
 
     /// A time can start at `i`: a number, "الساعة", an hour in words, or a day part before
@@ -2713,6 +2734,37 @@ mod tests {
             }
         }
         assert!(starts > 1000, "{starts} starts");
+    }
+
+    /// A number in words begins an expression only before a word that can go on with it; the
+    /// weekdays named by numbers stand alone.
+    #[test]
+    fn numbers_in_words_begin_only_what_goes_on() {
+        for text in [
+            "الخامس من آذار",
+            "الحادي والعشرين من آذار",
+            "الحادي و عشرين من آذار",
+            "الخامس عشر من شباط",
+            "ثلاثة أيام",
+            "الثانية عشرة ظهرا",
+            "الثانية ظهرا",
+            "اول امس",
+            "ثاني أيام عيد الفطر",
+            "الاثنين",
+            "الأحد.",
+        ] {
+            let got = found(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, fold(text).trim_end_matches('.'), "{text}");
+        }
+        for text in [
+            "المرحلة الأولى.",
+            "القناة الثانية، قالت",
+            "ثلاثة لاعبين",
+            "الأولى التي",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
