@@ -656,6 +656,22 @@ impl<'a> P<'a> {
         {
             return None;
         }
+        // قبل، منذ، بعد، خلال begin a count of time ("قبل ثلاثة أيام", "منذ سنوات", "خلال الأيام
+        // الثلاثة الماضية") or a day ("بعد غد"): a number, a word the lexicon knows, or the
+        // article before digits ("قبل الـ24 ساعة") comes next. Most are followed by anything else
+        // ("بعد ذلك", "خلال زيارته").
+        if matches!(
+            lex,
+            Some(Lex::Prep(
+                Prep::Before | Prep::Since | Prep::After | Prep::During
+            ))
+        ) && !self.t.get(i + 1).is_some_and(|n| match (n.kind, n.entry) {
+            (Kind::Number { .. }, _) | (Kind::Word, Some(_)) => true,
+            (Kind::Word, None) => self.word_is(i + 1, "ال"),
+            (Kind::Punct(_), _) => false,
+        }) {
+            return None;
+        }
         // As in `date_starts`, each pattern by the first words it can begin with: a range with
         // من/بين, a named pair or whatever starts a date, a time or a day number; counts with
         // a number ("ال" before digits too) or a unit.
@@ -2763,6 +2779,28 @@ mod tests {
             "ثلاثة لاعبين",
             "الأولى التي",
         ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    /// قبل، منذ، بعد، خلال begin an expression before a number, a word the lexicon knows or
+    /// the article before digits, and nothing before any other word.
+    #[test]
+    fn prepositions_of_time_begin_only_what_goes_on() {
+        for text in [
+            "قبل ثلاثة أيام",
+            "منذ سنوات",
+            "بعد غد",
+            "بعد 3 أيام",
+            "قبل الـ24 ساعة الماضية",
+            "خلال الأيام الثلاثة الماضية",
+        ] {
+            let got = found(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, fold(text).replace("ـ", ""), "{text}");
+        }
+        for text in ["بعد زيارته", "خلال الاجتماع", "منذ البداية،", "قبل ."]
+        {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
