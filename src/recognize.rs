@@ -2752,57 +2752,61 @@ mod tests {
         assert!(starts > 1000, "{starts} starts");
     }
 
-    /// A number in words begins an expression only before a word that can go on with it; the
-    /// weekdays named by numbers stand alone.
-    #[test]
-    fn numbers_in_words_begin_only_what_goes_on() {
-        for text in [
-            "الخامس من آذار",
-            "الحادي والعشرين من آذار",
-            "الحادي و عشرين من آذار",
-            "الخامس عشر من شباط",
-            "ثلاثة أيام",
-            "الثانية عشرة ظهرا",
-            "الثانية ظهرا",
-            "اول امس",
-            "ثاني أيام عيد الفطر",
-            "الاثنين",
-            "الأحد.",
-        ] {
+    /// Each of `whole` is found as one expression, all of it (but a full stop at the end), and
+    /// nothing is found in any of `none`.
+    fn found_whole_and_none(whole: &[&str], none: &[&str]) {
+        for text in whole {
             let got = found(text);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].0, fold(text).trim_end_matches('.'), "{text}");
         }
-        for text in [
-            "المرحلة الأولى.",
-            "القناة الثانية، قالت",
-            "ثلاثة لاعبين",
-            "الأولى التي",
-        ] {
+        for text in none {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    /// A number in words begins an expression only before a word that can go on with it; the
+    /// weekdays named by numbers stand alone.
+    #[test]
+    fn numbers_in_words_begin_only_what_goes_on() {
+        found_whole_and_none(
+            &[
+                "الخامس من آذار",
+                "الحادي والعشرين من آذار",
+                "الحادي و عشرين من آذار",
+                "الخامس عشر من شباط",
+                "ثلاثة أيام",
+                "الثانية عشرة ظهرا",
+                "الثانية ظهرا",
+                "اول امس",
+                "ثاني أيام عيد الفطر",
+                "الاثنين",
+                "الأحد.",
+            ],
+            &[
+                "المرحلة الأولى.",
+                "القناة الثانية، قالت",
+                "ثلاثة لاعبين",
+                "الأولى التي",
+            ],
+        );
     }
 
     /// قبل، منذ، بعد، خلال begin an expression before a number, a word the lexicon knows or
     /// the article before digits, and nothing before any other word.
     #[test]
     fn prepositions_of_time_begin_only_what_goes_on() {
-        for text in [
-            "قبل ثلاثة أيام",
-            "منذ سنوات",
-            "بعد غد",
-            "بعد 3 أيام",
-            "قبل الـ24 ساعة الماضية",
-            "خلال الأيام الثلاثة الماضية",
-        ] {
-            let got = found(text);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(got[0].0, fold(text).replace("ـ", ""), "{text}");
-        }
-        for text in ["بعد زيارته", "خلال الاجتماع", "منذ البداية،", "قبل ."]
-        {
-            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
-        }
+        found_whole_and_none(
+            &[
+                "قبل ثلاثة أيام",
+                "منذ سنوات",
+                "بعد غد",
+                "بعد 3 أيام",
+                "قبل الـ24 ساعة الماضية",
+                "خلال الأيام الثلاثة الماضية",
+            ],
+            &["بعد زيارته", "خلال الاجتماع", "منذ البداية،", "قبل ."],
+        );
     }
 
     #[test]
