@@ -824,10 +824,7 @@ mod tests {
 
     #[test]
     fn sentences_agree_with_model() {
-        let sample = crate::testdata::sample();
-        let mut texts: Vec<String> = sample.lines().map(str::to_string).collect();
-        texts.push(sample.clone());
-        for t in [
+        let mut texts = crate::testdata::sample_lines_and(&[
             "قال: «وصلنا، والحمد لله». ثم غادر، مساء الأحد.\nزيارة",
             "\"مفتوح، بلا إغلاق. ثم „هنا“ و“هناك” 3.5 و 1,200؛ نعم؟ لا! …\n",
             "«",
@@ -838,9 +835,8 @@ mod tests {
             "",
             "a\"b\nc\"d",
             "“a„b“c”",
-        ] {
-            texts.push(t.to_string());
-        }
+        ]);
+        texts.push(crate::testdata::sample());
         for t in &texts {
             assert_eq!(sentences(t), sentences_slow(t), "{t}");
         }

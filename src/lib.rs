@@ -118,6 +118,15 @@ pub(crate) mod testdata {
         std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
+    /// The sample's lines (one article each, as JSON), then `more`: texts to hold a fast path
+    /// to its model on.
+    pub(crate) fn sample_lines_and(more: &[&str]) -> Vec<String> {
+        let sample = sample();
+        let mut texts: Vec<String> = sample.lines().map(str::to_string).collect();
+        texts.extend(more.iter().map(|t| t.to_string()));
+        texts
+    }
+
     /// The sample's folded words, in order.
     pub(crate) fn sample_words() -> Vec<String> {
         crate::normalize::fold(&sample())

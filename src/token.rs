@@ -171,7 +171,7 @@ fn leading_arabic_letters(x: u64) -> usize {
 /// The first ASCII byte from `i` (a character boundary), or the end of the text: sixteen bytes
 /// tested at a time.
 #[inline]
-fn first_ascii(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn first_ascii(bytes: &[u8], mut i: usize) -> usize {
     const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
     while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
         let ascii = !u128::from_le_bytes(*chunk) & HIGH;
