@@ -924,10 +924,10 @@ fn scan(text: &str, norm: &Normalized) -> Scan {
     // About one word in every ten bytes of Arabic news: room for most texts at once.
     let mut words = Vec::with_capacity(folded.len() / 8);
     let mut map = norm.spans();
-    // What the tables say of each word, kept on the thread (see [`Known`]); a scan inside
-    // another on the same thread goes without.
-    let mut own = WordMap::default();
+    // What the tables say of each word, kept on the thread (see [`KnownWords`]); a scan
+    // inside another on the same thread keeps its own.
     let mut kept = KNOWN.with(|k| k.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)));
+    let mut own = KnownWords::default();
     let known = match &mut kept {
         Ok(k) => k,
         Err(_) => &mut own,
@@ -935,16 +935,7 @@ fn scan(text: &str, norm: &Normalized) -> Scan {
     let mut flush = |s: usize, e: usize, triggers: &mut Vec<Trigger>| {
         let Some(w) = folded.get(s..e) else { return };
         let start = map.span(s..s).start;
-        let Known { class, found } = match known.get(w) {
-            Some(k) => *k,
-            None => {
-                let k = Known::of(table, w);
-                if known.len() < KNOWN_WORDS {
-                    known.insert(w.to_string(), k);
-                }
-                k
-            }
-        };
+        let Known { class, found } = known.get(table, bytes, s, e, w);
         words.push(Word { start, class });
         if let Some(Found {
             family,
@@ -1035,17 +1026,93 @@ impl Known {
     }
 }
 
-/// The most words kept in [`KNOWN`] (some 3 MB): the first this many a thread sees, which in
-/// news are most of its commonest words. News repeats its words (three in four words of 200
-/// articles were seen before in them), and a word seen before is looked up once in this table
-/// instead of a dozen times in the trigger tables with its clitics peeled.
-const KNOWN_WORDS: usize = 1 << 14;
+/// The words a thread's scans have seen and what the tables said of them ([`Known::of`],
+/// which depends on the word alone), in a table of 16K slots chosen by a hash of the word:
+/// news repeats its words (three in four words of 200 articles were seen before in them), and
+/// a word seen before is one comparison instead of a dozen lookups with its clitics peeled. A
+/// word takes the slot of its hash from whatever word held it; words over 24 bytes are not
+/// kept. About 1.5 MB, allocated on first use; nothing is allocated per word.
+#[derive(Default)]
+struct KnownWords {
+    slots: Vec<KnownSlot>,
+}
+
+#[derive(Clone, Copy)]
+struct KnownSlot {
+    /// The word's bytes, zero after its end.
+    key: [u64; 3],
+    /// Its length; more than 24 for an empty slot.
+    len: u8,
+    known: Known,
+}
+
+/// How many slots [`KnownWords`] has: a power of two.
+const KNOWN_SLOTS: usize = 1 << 14;
+
+impl KnownWords {
+    /// What the tables say of the word `text[s..e]` (`w`, at most 24 bytes to be kept).
+    fn get(&mut self, table: &Table, text: &[u8], s: usize, e: usize, w: &str) -> Known {
+        let Some(key) = word_key(text, s, e) else {
+            return Known::of(table, w);
+        };
+        let len = (e - s) as u8;
+        if self.slots.is_empty() {
+            let empty = KnownSlot {
+                key: [0; 3],
+                len: u8::MAX,
+                known: Known {
+                    class: 0,
+                    found: None,
+                },
+            };
+            self.slots = vec![empty; KNOWN_SLOTS];
+        }
+        let h = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42) ^ u64::from(len))
+            .wrapping_mul(HASH_K);
+        let at = (h >> (64 - KNOWN_SLOTS.trailing_zeros())) as usize;
+        match self.slots.get_mut(at) {
+            Some(slot) if slot.len == len && slot.key == key => slot.known,
+            Some(slot) => {
+                let known = Known::of(table, w);
+                *slot = KnownSlot { key, len, known };
+                known
+            }
+            None => Known::of(table, w),
+        }
+    }
+}
+
+/// The bytes of `text[s..e]`, if there are at most 24, in three little-endian words with zeros
+/// after the end: read eight at a time from the text where it goes on far enough.
+fn word_key(text: &[u8], s: usize, e: usize) -> Option<[u64; 3]> {
+    let n = e.checked_sub(s).filter(|&n| n <= 24)?;
+    let mut key = [0u64; 3];
+    match text.get(s..s + 24) {
+        Some(run) => {
+            for (k, (word, chunk)) in key.iter_mut().zip(run.chunks_exact(8)).enumerate() {
+                let keep = n.saturating_sub(8 * k).min(8);
+                let mask = if keep == 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * keep)) - 1
+                };
+                *word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) & mask;
+            }
+        }
+        None => {
+            let mut b = [0u8; 24];
+            b.get_mut(..n)?.copy_from_slice(text.get(s..e)?);
+            for (word, chunk) in key.iter_mut().zip(b.chunks_exact(8)) {
+                *word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            }
+        }
+    }
+    Some(key)
+}
 
 thread_local! {
-    /// What the tables said of the words this thread's scans have seen: a cache of
-    /// [`Known::of`], which depends on the word alone. Room for all is made at once; when
-    /// full, new words are looked up and not kept.
-    static KNOWN: std::cell::RefCell<WordMap<Known>> = std::cell::RefCell::new(WordMap::default());
+    /// This thread's [`KnownWords`].
+    static KNOWN: std::cell::RefCell<KnownWords> = std::cell::RefCell::new(KnownWords::default());
 }
 
 /// A character of a word: an Arabic letter, or an alphabetic character outside ASCII.
@@ -2310,6 +2377,24 @@ mod tests {
             // Cold and warm: the second scan finds every word kept.
             assert_eq!(scanned(t), want, "{t}");
             assert_eq!(scanned(t), want, "{t}");
+        }
+    }
+
+    /// A word's key is its bytes and zeros after them, read far from the end of the text or
+    /// next to it; a longer word has none.
+    #[test]
+    fn word_keys_are_the_bytes_of_the_word() {
+        let word = "والمستشفياتكتب"; // 28 bytes
+        for n in (0..=word.len()).filter(|&n| word.is_char_boundary(n)) {
+            let w = &word.as_bytes()[..n];
+            let far = format!("{}{}", &word[..n], "x".repeat(30));
+            let want = (n <= 24).then(|| {
+                let mut b = [0u8; 24];
+                b[..n].copy_from_slice(w);
+                [0, 8, 16].map(|k| u64::from_le_bytes(b[k..k + 8].try_into().unwrap()))
+            });
+            assert_eq!(word_key(far.as_bytes(), 0, n), want, "{n}");
+            assert_eq!(word_key(w, 0, n), want, "{n} at the end");
         }
     }
 
