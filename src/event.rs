@@ -1030,10 +1030,10 @@ impl Known {
 /// which depends on the word alone), in a table of 8K slots chosen by a hash of the word:
 /// news repeats its words (in a tenth of `news.jsonl`, nearly two words in three are found
 /// in the table), and a word found is one comparison instead of a dozen lookups with its
-/// clitics peeled. A slot
-/// is 32 bytes (the word, up to 24 bytes, its classes and the number of its trigger among the
-/// few hundred the scans have found), so the table (256 KB) stays in the processor's cache; a
-/// word takes the slot of its hash from whatever word held it, and longer words are not kept.
+/// clitics peeled. A slot is 32 bytes (the word, up to 24 bytes, its classes, and the number
+/// of its trigger among those the scans have found, each kept once), so the table (256 KB)
+/// stays in the processor's cache; a word takes the slot of its hash from whatever word held
+/// it, and longer words are not kept.
 #[derive(Default)]
 struct KnownWords {
     slots: Vec<KnownSlot>,
