@@ -648,7 +648,8 @@ impl<'a> P<'a> {
         let lex = t.entry.map(|e| e.lex);
         // Most numbers in words are ordinals and counts of other things ("المرحلة الأولى",
         // "ثلاثة لاعبين"): every pattern that begins with one goes on with a word the lexicon
-        // knows, a number or و. Only "الاثنين" and "الأحد", weekdays too, stand alone.
+        // knows, a number, و or a separator. Only "الاثنين" and "الأحد", weekdays too, stand
+        // alone.
         if matches!(
             lex,
             Some(Lex::Number { value: 3.., .. } | Lex::Number { ordinal: true, .. } | Lex::Ten)
@@ -665,11 +666,8 @@ impl<'a> P<'a> {
             Some(Lex::Prep(
                 Prep::Before | Prep::Since | Prep::After | Prep::During
             ))
-        ) && !self.t.get(i + 1).is_some_and(|n| match (n.kind, n.entry) {
-            (Kind::Number { .. }, _) | (Kind::Word, Some(_)) => true,
-            (Kind::Word, None) => self.word_is(i + 1, "ال"),
-            (Kind::Punct(_), _) => false,
-        }) {
+        ) && !self.goes_on_from_time_preposition(i + 1)
+        {
             return None;
         }
         // As in `date_starts`, each pattern by the first words it can begin with: a range with
@@ -814,6 +812,16 @@ impl<'a> P<'a> {
             (Kind::Number { .. }, _) | (Kind::Word, Some(_)) => true,
             (Kind::Word, None) => self.word_is(j, "و"),
             (Kind::Punct(c), _) => matches!(c, '-' | '/' | ':'),
+        })
+    }
+
+    /// Whether the token at `j`, after قبل، منذ، بعد or خلال, can go on with it: a number, a word
+    /// the lexicon knows (a unit, a number in words, أمس/غد), or the article before digits.
+    fn goes_on_from_time_preposition(&self, j: usize) -> bool {
+        self.t.get(j).is_some_and(|n| match (n.kind, n.entry) {
+            (Kind::Number { .. }, _) | (Kind::Word, Some(_)) => true,
+            (Kind::Word, None) => self.word_is(j, "ال"),
+            (Kind::Punct(_), _) => false,
         })
     }
 
