@@ -199,12 +199,12 @@ fn may_mark(bytes: &[u8], i: usize, b: u8) -> bool {
     }
 }
 
-/// The first character boundary from `i` (one) where [`may_mark`] may hold, or near the end
-/// of the text: sixteen bytes are tested at a time, each with the byte before it, for an ASCII
-/// mark or quote, a lead of « “ „ … (0xC2, 0xE2), or one of ، ؛ ؟ (0xD8 then 0x8C, 0x9B or
-/// 0x9F); the compiler runs the sixteen tests side by side. Arabic text has a mark every
-/// hundred bytes or so: the bytes between are passed over without stepping through their
-/// characters.
+/// The first character boundary from `i` (itself a boundary) where [`may_mark`] may hold, or
+/// one near the end of the text: sixteen bytes are tested at a time, each with the byte before
+/// it, for an ASCII mark or quote, a lead of « “ „ … (0xC2, 0xE2), or one of ، ؛ ؟ (0xD8 then
+/// 0x8C, 0x9B or 0x9F); the compiler runs the sixteen tests side by side. Arabic text has a
+/// mark every hundred bytes or so: the bytes between are passed over without stepping through
+/// their characters.
 fn next_may_mark(bytes: &[u8], mut i: usize) -> usize {
     let start = i;
     while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
