@@ -215,6 +215,33 @@ proptest! {
         }
     }
 
+    /// The timeline (its event scan, sentence split and kept words) on any text, and on
+    /// trigger words glued to other scripts, marks and quotes: no panic, and every event's span
+    /// lies on char boundaries of the text.
+    #[test]
+    fn timeline_never_panics(
+        text in "\\PC{0,300}",
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("زار"), Just("زيارته"), Just("والتقى"), Just("الاجتماع"), Just("وصل"),
+                Just("أمس"), Just("23 كانون الأول"), Just("،"), Just("؟"), Just("."), Just("«"),
+                Just("»"), Just("“"), Just("\""), Just("x"), Just("é"), Just("😀"), Just("\u{0670}"),
+                Just("\u{064B}"), Just("ی"), Just("\n"), Just("…"), Just("Москва"),
+                Just("والمستشفياتوالمستشفيات"),
+            ],
+            0..60,
+        ),
+        sep in prop_oneof![Just(" "), Just("")],
+    ) {
+        let anchor = Anchor::from_ymd(2025, 12, 24).unwrap();
+        for t in [text, words.join(sep)] {
+            let tl = tarikh::TimelineBuilder::new().build_inferred(&t, anchor);
+            for e in &tl.events {
+                prop_assert!(t.is_char_boundary(e.span.start) && t.is_char_boundary(e.span.end));
+            }
+        }
+    }
+
     #[test]
     fn folding_is_idempotent(text in "\\PC{0,100}") {
         let once = fold(&text);
