@@ -1336,6 +1336,16 @@ pub(crate) fn events_folded(
         })
     };
     for (si, sent) in sents.iter().enumerate() {
+        // A sentence with no trigger and no mention gives no event and no date for the next
+        // one to continue from: nothing of it needs reading (and the next trigger and mention
+        // lie past it, where `clauses_of` would leave `ti` and `mi`).
+        let end = sent.span.end;
+        if scan.triggers.get(ti).is_none_or(|t| t.span.start >= end)
+            && mentions.get(mi).is_none_or(|m| m.span.start >= end)
+        {
+            prev_date = None;
+            continue;
+        }
         let sent = split_complements(sent, &scan.words);
         let segs = Segments::new(text, &sent, &scan.words, mentions);
         let clauses = clauses_of(&sent, &scan.triggers, mentions, &mut ti, &mut mi);
