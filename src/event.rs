@@ -2482,6 +2482,25 @@ mod tests {
             .collect()
     }
 
+    /// A sentence with neither a trigger nor a date between a dated sentence and one that
+    /// continues it ("كما ...") ends the continuation, as it did before such sentences were
+    /// passed over unread.
+    #[test]
+    fn a_sentence_without_events_or_dates_ends_the_continuation() {
+        let told = "زار الوزير موسكو في 23 كانون الأول 2025.";
+        let next = dated(&format!("{told} كما التقى الرئيس."));
+        assert_eq!(
+            next.get(1),
+            Some(&(
+                Some("meeting"),
+                Some("2025-12-23".into()),
+                DatedBy::Inherited
+            ))
+        );
+        let apart = dated(&format!("{told} الطقس بارد جدا. كما التقى الرئيس."));
+        assert_eq!(apart.get(1), Some(&(Some("meeting"), None, DatedBy::None)));
+    }
+
     #[test]
     fn present_dates_to_the_document() {
         let got = dated("يعقد الوزراء حاليا اجتماعا في الرياض.");
