@@ -395,6 +395,24 @@ const ADVERBIAL: &[&str] = &[
 /// Object pronouns and possessives that may follow a trigger.
 const SUFFIXES: &[&str] = &["هما", "ها", "هم", "هن", "كم", "نا", "ه", "ك"];
 
+/// For each byte, which of [`SUFFIXES`] end with it: bit `k` for `SUFFIXES[k]`. Most stems end
+/// in a letter no pronoun ends in, and are passed over with one load.
+static SUFFIXES_ENDING: [u8; 256] = suffixes_ending();
+
+// Evaluated at compile time: an index out of range would fail the build, not a run.
+#[allow(clippy::indexing_slicing)]
+const fn suffixes_ending() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut k = 0;
+    while k < SUFFIXES.len() {
+        let bytes = SUFFIXES[k].as_bytes();
+        let last = bytes[bytes.len() - 1] as usize;
+        table[last] |= 1 << k;
+        k += 1;
+    }
+    table
+}
+
 /// What a trigger word is: the tense of a verb matters for the present ("يجري حاليا").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Form {
@@ -682,13 +700,17 @@ impl Table {
         {
             return Some(found(f, false));
         }
-        let last = stem.as_bytes().last();
-        for suffix in SUFFIXES {
-            // The last byte first: most stems end in none of the pronouns.
-            if suffix.as_bytes().last() != last {
-                continue;
-            }
-            let Some(s) = stem.strip_suffix(suffix) else {
+        let mut ending = stem
+            .as_bytes()
+            .last()
+            .and_then(|&b| SUFFIXES_ENDING.get(usize::from(b)))
+            .copied()
+            .unwrap_or(0);
+        // In the order of SUFFIXES, those that end with the stem's last byte.
+        while ending != 0 {
+            let k = ending.trailing_zeros() as usize;
+            ending &= ending - 1;
+            let Some(s) = SUFFIXES.get(k).and_then(|suffix| stem.strip_suffix(suffix)) else {
                 continue;
             };
             if !has_chars(s, 2) {
@@ -2416,6 +2438,20 @@ mod tests {
             // Cold and warm: the second scan finds every word kept.
             assert_eq!(scanned(t), want, "{t}");
             assert_eq!(scanned(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn suffixes_by_last_byte() {
+        for b in 0..=255u8 {
+            for (k, suffix) in SUFFIXES.iter().enumerate() {
+                let ends = suffix.as_bytes().last() == Some(&b);
+                assert_eq!(
+                    SUFFIXES_ENDING[usize::from(b)] >> k & 1 == 1,
+                    ends,
+                    "{b:#x} {suffix}"
+                );
+            }
         }
     }
 
