@@ -1,6 +1,7 @@
 //! The commands behind `tarikh`.
 
 pub mod args;
+mod sorted_json;
 
 use std::borrow::Cow;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -681,25 +682,61 @@ fn timeline_line(tl: &tarikh::Timeline, id: &Json, reference: &Reference) -> Str
 /// A mention's JSON object, keys in sorted order (as a `serde_json::Value` tree prints them).
 fn push_mention(s: &mut String, m: &Mention) {
     use std::fmt::Write as _;
-    let json = |v: Result<Json, serde_json::Error>| v.unwrap_or(Json::Null);
-    let _ = write!(
-        s,
-        "{{\"char_end\":{},\"char_start\":{},\"end\":{},\"expr\":{}",
-        m.char_span.end,
-        m.char_span.start,
-        m.span.end,
-        json(serde_json::to_value(&m.expr)),
-    );
+    s.push_str("{\"char_end\":");
+    push_u64(s, m.char_span.end as u64);
+    s.push_str(",\"char_start\":");
+    push_u64(s, m.char_span.start as u64);
+    s.push_str(",\"end\":");
+    push_u64(s, m.span.end as u64);
+    s.push_str(",\"expr\":");
+    push_sorted(s, &m.expr);
     if !m.flags.is_empty() {
-        let _ = write!(s, ",\"flags\":{}", json(serde_json::to_value(&m.flags)));
+        s.push_str(",\"flags\":");
+        push_sorted(s, &m.flags);
     }
     s.push_str(",\"grain\":");
     push_opt_str(s, m.grain.map(|g| g.as_str()));
-    let _ = write!(s, ",\"start\":{},\"text\":", m.span.start);
+    s.push_str(",\"start\":");
+    push_u64(s, m.span.start as u64);
+    s.push_str(",\"text\":");
     push_str(s, &m.text);
-    let _ = write!(s, ",\"type\":\"{}\",\"value\":", m.kind.as_str());
-    push_str(s, &m.value.to_string());
+    s.push_str(",\"type\":\"");
+    s.push_str(m.kind.as_str());
+    s.push_str("\",\"value\":");
+    // The value's text needs no escaping but is checked as any string is.
+    let at = s.len();
+    let _ = write!(s, "{}", m.value);
+    let value = s.split_off(at);
+    push_str(s, &value);
     s.push('}');
+}
+
+/// A number in decimal, as `{}` writes it, without the formatting machinery.
+fn push_u64(s: &mut String, mut v: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (v % 10) as u8;
+        }
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(at..).unwrap_or(&[]) {
+        s.push(char::from(d));
+    }
+}
+
+/// A value as its `serde_json::Value` tree prints (keys sorted, `null` if it has none),
+/// written without the tree ([`sorted_json`]) unless it holds what only the tree writes.
+fn push_sorted<T: serde::Serialize + ?Sized>(s: &mut String, v: &T) {
+    if sorted_json::write(s, v).is_err() {
+        let tree = serde_json::to_value(v).unwrap_or(Json::Null);
+        s.push_str(&tree.to_string());
+    }
 }
 
 /// A JSON string, escaped as serde_json escapes it: `"` and `\\`, the short forms of backspace,
