@@ -306,11 +306,12 @@ struct Object<'a> {
 
 impl<'a> Object<'a> {
     fn new(out: &'a mut String, variant: Option<&'static str>) -> Object<'a> {
+        // Room for the members of most objects at once, not grown a few bytes at a time.
         Object {
             out,
             variant,
-            members: Vec::new(),
-            buf: String::new(),
+            members: Vec::with_capacity(8),
+            buf: String::with_capacity(128),
             key: None,
         }
     }
