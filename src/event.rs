@@ -1168,8 +1168,9 @@ thread_local! {
 
 /// A character of a word: an Arabic letter, or an alphabetic character outside ASCII.
 fn is_word_char(c: char) -> bool {
-    // Arabic letters first, without the Unicode tables: most of the text.
-    matches!(c, '\u{0621}'..='\u{064A}') || (!c.is_ascii() && c.is_alphabetic())
+    // Arabic letters first, without the Unicode tables: most of the text. The same range as
+    // the folded text's `others` leave out, which the scan's fast path relies on.
+    crate::normalize::is_arabic_letter(c) || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// How an event got its date.

@@ -340,10 +340,12 @@ fn write_time(f: &mut fmt::Formatter<'_>, at: NaiveDateTime, seconds: bool) -> f
     let n = if seconds { b.len() } else { b.len() - 3 };
     let time = [at.hour(), at.minute(), at.second()];
     if !digits(&mut b, at.date()) {
-        return match seconds {
-            true => write!(f, "{}", at.format("%Y-%m-%dT%H:%M:%S")),
-            false => write!(f, "{}", at.format("%Y-%m-%dT%H:%M")),
+        let format = if seconds {
+            "%Y-%m-%dT%H:%M:%S"
+        } else {
+            "%Y-%m-%dT%H:%M"
         };
+        return write!(f, "{}", at.format(format));
     }
     for (k, v) in time.into_iter().enumerate() {
         put(b.get_mut(11 + 3 * k..13 + 3 * k), v);
