@@ -4,7 +4,7 @@ pub mod args;
 mod sorted_json;
 
 use std::borrow::Cow;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, Read, Write};
 
 use chrono::NaiveDate;
 use serde_json::{Value as Json, json};
@@ -262,15 +262,76 @@ pub fn run_timeline(args: &Args, out: &mut impl Write) -> io::Result<bool> {
 const TEXT_WIDTH: usize = 90;
 
 /// One unit of input: a JSONL line (with its line number) or a whole .txt file of a directory.
-enum Item {
-    Line(usize, Vec<u8>),
+enum Item<'a> {
+    Line(usize, &'a [u8]),
     File(String, io::Result<Vec<u8>>),
 }
 
-/// A run of consecutive items, handed to one worker; its answers come back as one block.
+/// A run of consecutive input, handed to one worker; its answers come back as one block.
 struct Chunk {
     seq: usize,
-    items: Vec<Item>,
+    items: Items,
+}
+
+/// What a chunk holds: whole lines of a JSONL stream as read (split by the worker, not by the
+/// reader), or whole files.
+enum Items {
+    /// Lines numbered from `first`, each ended by `\n` but perhaps the input's last.
+    Lines { first: usize, data: Vec<u8> },
+    /// Files of a directory, by name, with their bytes or the error reading them.
+    Files(Vec<(String, io::Result<Vec<u8>>)>),
+}
+
+impl Items {
+    /// Calls `f` on each item in order: the lines that are not blank, their ends (`\n`, `\r`)
+    /// trimmed, with their line numbers; or the files.
+    fn each(self, mut f: impl FnMut(Item<'_>)) {
+        match self {
+            Items::Lines { first, data } => {
+                let mut n = first;
+                let mut rest = data.as_slice();
+                while !rest.is_empty() {
+                    let end = next_newline(rest).unwrap_or(rest.len());
+                    let (mut line, after) = rest.split_at(end);
+                    rest = after.get(1..).unwrap_or_default();
+                    while let [head @ .., b'\r'] = line {
+                        line = head;
+                    }
+                    if !line.iter().all(u8::is_ascii_whitespace) {
+                        f(Item::Line(n, line));
+                    }
+                    n += 1;
+                }
+            }
+            Items::Files(files) => {
+                for (name, data) in files {
+                    f(Item::File(name, data));
+                }
+            }
+        }
+    }
+}
+
+/// The first `\n` of `bytes`: eight bytes tested at a time.
+fn next_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk) ^ (u64::from(b'\n') * ONES);
+        // A byte of x is zero where a newline is; the lowest flagged byte is the first (a
+        // borrow only runs upward, past the first zero).
+        let zero = x.wrapping_sub(ONES) & !x & HIGH;
+        if zero != 0 {
+            return Some(i + (zero.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|p| i + p)
 }
 
 /// Answers to one chunk: its lines of output, and whether every item succeeded.
@@ -281,21 +342,52 @@ struct Answers {
     ok: bool,
 }
 
-/// Items per chunk at most, and input bytes per chunk at most: small enough to spread the work
-/// evenly over the threads, large enough that handing chunks over costs nothing.
-const CHUNK_ITEMS: usize = 32;
-const CHUNK_BYTES: usize = 256 << 10;
+/// How many `\n` `bytes` holds: eight bytes tested at a time.
+fn count_newlines(bytes: &[u8]) -> usize {
+    const LOW: u64 = u64::from_le_bytes([0x7F; 8]);
+    const NL: u64 = u64::from_le_bytes([b'\n'; 8]);
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    let mut n = 0;
+    // Each byte of `ones` counts the newlines found at its place, up to 255 of them: summed
+    // every 255 rounds, by pairs into four 16-bit lanes and then by a multiplication that
+    // adds the four lanes into the top one (at most 8 × 255).
+    for group in chunks.chunks(255) {
+        let mut ones = 0u64;
+        for chunk in group {
+            let x = u64::from_le_bytes(*chunk) ^ NL;
+            // The high bit of each byte of x that is not zero, exactly: no carry leaves a byte.
+            let nonzero = ((x & LOW) + LOW) | x;
+            ones += (!nonzero & !LOW) >> 7;
+        }
+        const PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
+        let wide = (ones & PAIRS) + ((ones >> 8) & PAIRS);
+        n += (wide.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
+    }
+    n + rest.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Input bytes per chunk, about (a line is never cut, so a longer line makes a longer chunk),
+/// and files per chunk at most: small enough to spread the work evenly over the threads,
+/// large enough that handing chunks over costs nothing.
+const CHUNK_BYTES: usize = 128 << 10;
+const CHUNK_FILES: usize = 32;
 
 /// Where items come from: a JSONL stream, or the sorted .txt files of a directory.
 enum Source {
-    Lines(Box<dyn BufRead + Send>),
+    /// A stream read in blocks of about `block` bytes, and the start of a line read with the
+    /// last block, carried over to the next.
+    Lines {
+        reader: Box<dyn Read + Send>,
+        carry: Vec<u8>,
+        block: usize,
+    },
     Files(std::vec::IntoIter<std::path::PathBuf>),
 }
 
 impl Source {
     fn open(path: Option<&str>) -> io::Result<Source> {
         let p = match path {
-            None | Some("-") => return Ok(Source::Lines(Box::new(BufReader::new(io::stdin())))),
+            None | Some("-") => return Ok(Source::lines(Box::new(io::stdin()), CHUNK_BYTES)),
             Some(p) => p,
         };
         let meta = std::fs::metadata(p)
@@ -311,45 +403,88 @@ impl Source {
         }
         let file = std::fs::File::open(p)
             .map_err(|e| io::Error::new(e.kind(), format!("cannot read {p}: {e}")))?;
-        Ok(Source::Lines(Box::new(BufReader::with_capacity(
-            1 << 16,
-            file,
-        ))))
+        Ok(Source::lines(Box::new(file), CHUNK_BYTES))
     }
 
-    /// The next chunk of items, `None` at the end.
+    fn lines(reader: Box<dyn Read + Send>, block: usize) -> Source {
+        Source::Lines {
+            reader,
+            carry: Vec::new(),
+            block: block.max(1),
+        }
+    }
+
+    /// The next chunk, `None` at the end. `lineno` is the number of lines handed out so far.
+    ///
+    /// Lines are read straight into the chunk's buffer, a block at a time, and the chunk ends
+    /// after the last whole line: the reader copies nothing but the unfinished line it carries
+    /// over and looks for no line but the last, so that it takes little of a core the workers
+    /// need. It counts the lines (a loop the compiler vectorizes) to number the next chunk.
     fn chunk(&mut self, lineno: &mut usize, seq: usize) -> io::Result<Option<Chunk>> {
-        let mut items = Vec::new();
-        let mut bytes = 0;
-        while items.len() < CHUNK_ITEMS && bytes < CHUNK_BYTES {
-            match self {
-                Source::Lines(reader) => {
-                    let mut buf = Vec::new();
-                    if reader.read_until(b'\n', &mut buf)? == 0 {
+        match self {
+            Source::Lines {
+                reader,
+                carry,
+                block,
+            } => {
+                let mut data = std::mem::take(carry);
+                let mut whole = None;
+                let mut eof = false;
+                while data.len() < *block || whole.is_none() {
+                    let start = data.len();
+                    let want = (*block).max(1 << 12);
+                    data.reserve(want);
+                    // Into the buffer's spare room, which is not zeroed first; only the end of
+                    // the input stops it short of `want`.
+                    let n = reader.by_ref().take(want as u64).read_to_end(&mut data)?;
+                    if let Some(p) = data
+                        .get(start..)
+                        .and_then(|new| new.iter().rposition(|&b| b == b'\n'))
+                    {
+                        whole = Some(start + p + 1);
+                    }
+                    if n < want {
+                        eof = true;
                         break;
                     }
-                    *lineno += 1;
-                    while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                        buf.pop();
-                    }
-                    if buf.iter().all(u8::is_ascii_whitespace) {
-                        continue;
-                    }
-                    bytes += buf.len();
-                    items.push(Item::Line(*lineno, buf));
                 }
-                Source::Files(files) => {
+                if eof {
+                    whole = Some(data.len());
+                }
+                let end = whole.unwrap_or(data.len());
+                *carry = data.get(end..).unwrap_or_default().to_vec();
+                data.truncate(end);
+                if data.is_empty() {
+                    return Ok(None);
+                }
+                let first = *lineno + 1;
+                *lineno += count_newlines(&data);
+                if data.last() != Some(&b'\n') {
+                    *lineno += 1;
+                }
+                Ok(Some(Chunk {
+                    seq,
+                    items: Items::Lines { first, data },
+                }))
+            }
+            Source::Files(files) => {
+                let mut items = Vec::new();
+                let mut bytes = 0;
+                while items.len() < CHUNK_FILES && bytes < CHUNK_BYTES {
                     let Some(path) = files.next() else { break };
                     let name = path
                         .file_name()
                         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                     let data = std::fs::read(&path);
                     bytes += data.as_ref().map_or(0, Vec::len);
-                    items.push(Item::File(name, data));
+                    items.push((name, data));
                 }
+                Ok((!items.is_empty()).then_some(Chunk {
+                    seq,
+                    items: Items::Files(items),
+                }))
             }
         }
-        Ok((!items.is_empty()).then_some(Chunk { seq, items }))
     }
 }
 
@@ -403,19 +538,17 @@ fn run_lines(
     f: impl Fn(&Prepared<'_>, Json, &Reference) -> String + Sync,
 ) -> io::Result<bool> {
     let mut source = Source::open(args.positional.first().map(String::as_str))?;
-    let answer = |item: Item, text: &mut String| -> bool {
-        let (line, ok) = answer_item(args, item, &f);
-        text.push_str(&line);
-        text.push('\n');
-        ok
-    };
     let answer_chunk = |chunk: Chunk| -> Answers {
         let mut text = String::new();
-        let count = chunk.items.len();
+        let mut count = 0;
         let mut ok = true;
-        for item in chunk.items {
-            ok &= answer(item, &mut text);
-        }
+        chunk.items.each(|item| {
+            let (line, good) = answer_item(args, item, &f);
+            text.push_str(&line);
+            text.push('\n');
+            ok &= good;
+            count += 1;
+        });
         Answers {
             seq: chunk.seq,
             count,
@@ -518,12 +651,12 @@ fn run_lines(
 /// Answers one item: the JSON line to print and whether it succeeded.
 fn answer_item(
     args: &Args,
-    item: Item,
+    item: Item<'_>,
     f: &impl Fn(&Prepared<'_>, Json, &Reference) -> String,
 ) -> (String, bool) {
     match item {
         Item::Line(n, bytes) => {
-            let line = match decode(&bytes, args.lossy) {
+            let line = match decode(bytes, args.lossy) {
                 Ok(s) => s,
                 Err(at) => {
                     let e = json!({"line": n, "error": format!("line {n} is not valid UTF-8 at byte {at} (use --lossy)")});
@@ -912,6 +1045,135 @@ mod tests {
                 assert_eq!(next_escape(&high, 0), want, "{b} at {at} among high bytes");
             }
         }
+    }
+
+    /// Hands out its bytes in pieces of the given sizes, in turn, as a pipe may.
+    struct Pieces {
+        data: Vec<u8>,
+        at: usize,
+        sizes: Vec<usize>,
+        turn: usize,
+    }
+
+    impl Read for Pieces {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let size = self.sizes.get(self.turn % self.sizes.len()).copied();
+            self.turn += 1;
+            let n = size
+                .unwrap_or(1)
+                .min(buf.len())
+                .min(self.data.len() - self.at);
+            buf.get_mut(..n)
+                .unwrap_or_default()
+                .copy_from_slice(self.data.get(self.at..self.at + n).unwrap_or_default());
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    /// Numbered lines.
+    type Lines = Vec<(usize, Vec<u8>)>;
+
+    /// The lines as a line-by-line reader finds them: each read up to its `\n`, numbered, its
+    /// ends trimmed, the blank ones left out.
+    fn lines_one_by_one(data: &[u8]) -> Lines {
+        let mut reader = data;
+        let mut out = Vec::new();
+        let mut n = 0;
+        loop {
+            let mut buf = Vec::new();
+            if reader.read_until(b'\n', &mut buf).unwrap_or(0) == 0 {
+                return out;
+            }
+            n += 1;
+            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                buf.pop();
+            }
+            if !buf.iter().all(u8::is_ascii_whitespace) {
+                out.push((n, buf));
+            }
+        }
+    }
+
+    /// The lines of every chunk `Source::Lines` makes of `data`, and the line count it ends at.
+    fn lines_by_chunks(data: &[u8], block: usize, sizes: &[usize]) -> io::Result<(Lines, usize)> {
+        let reader = Pieces {
+            data: data.to_vec(),
+            at: 0,
+            sizes: sizes.to_vec(),
+            turn: 0,
+        };
+        let mut source = Source::lines(Box::new(reader), block);
+        let mut lineno = 0;
+        let mut out = Vec::new();
+        let mut seq = 0;
+        while let Some(chunk) = source.chunk(&mut lineno, seq)? {
+            assert_eq!(chunk.seq, seq);
+            seq += 1;
+            chunk.items.each(|item| match item {
+                Item::Line(n, line) => out.push((n, line.to_vec())),
+                // Not from a stream: a line 0 that no line reader gives.
+                Item::File(name, _) => out.push((0, name.into_bytes())),
+            });
+        }
+        Ok((out, lineno))
+    }
+
+    #[test]
+    fn chunks_give_the_lines_a_line_reader_gives() {
+        let long = "نص ".repeat(700);
+        let texts: Vec<String> = vec![
+            String::new(),
+            "\n".into(),
+            "one".into(),
+            "one\n".into(),
+            "one\ntwo".into(),
+            "\n\n  \n\t\r\nthree\r\n\r\r\nfour\r\r\n\n".into(),
+            format!("{{\"text\": \"{long}\"}}\n\n{long}\r\nshort\n{long}"),
+            "a\nbb\nccc\ndddd\neeeee\n".repeat(40),
+            "\n".repeat(600),
+            format!("x\n{}y", "\r".repeat(300)),
+        ];
+        for text in &texts {
+            let data = text.as_bytes();
+            let want = lines_one_by_one(data);
+            let lines = data.iter().filter(|&&b| b == b'\n').count()
+                + usize::from(data.last().is_some_and(|&b| b != b'\n'));
+            for block in [1, 2, 3, 7, 64, 4096, CHUNK_BYTES] {
+                for sizes in [&[1][..], &[3, 1, 7][..], &[64][..], &[1 << 20][..]] {
+                    let got = lines_by_chunks(data, block, sizes).ok();
+                    assert_eq!(
+                        got,
+                        Some((want.clone(), lines)),
+                        "block {block}, reads {sizes:?}: {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn newlines_found_and_counted_at_every_place() {
+        for b in 0..=255u8 {
+            for len in 0..20 {
+                for at in 0..len {
+                    for fill in [b'a', 0xd9, 0x0b, 0x09] {
+                        let mut bytes = vec![fill; len];
+                        if let Some(x) = bytes.get_mut(at) {
+                            *x = b;
+                        }
+                        let want = bytes.iter().position(|&c| c == b'\n');
+                        assert_eq!(next_newline(&bytes), want, "{b} at {at} of {len}");
+                        let count = bytes.iter().filter(|&&c| c == b'\n').count();
+                        assert_eq!(count_newlines(&bytes), count, "{b} at {at} of {len}");
+                    }
+                }
+            }
+        }
+        // More than 255 rounds of eight bytes, every one with newlines.
+        let many = b"\n\n\na\n\nb\n".repeat(1000);
+        assert_eq!(count_newlines(&many), 6000);
+        assert_eq!(count_newlines(many.get(3..).unwrap_or_default()), 5997);
     }
 
     #[test]
