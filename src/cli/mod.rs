@@ -291,7 +291,7 @@ impl Items {
                 let mut n = first;
                 let mut rest = data.as_slice();
                 while !rest.is_empty() {
-                    let end = next_newline(rest).unwrap_or(rest.len());
+                    let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
                     let (mut line, after) = rest.split_at(end);
                     rest = after.get(1..).unwrap_or_default();
                     while let [head @ .., b'\r'] = line {
@@ -312,58 +312,12 @@ impl Items {
     }
 }
 
-/// The first `\n` of `bytes`: eight bytes tested at a time.
-fn next_newline(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    let mut i = 0;
-    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let x = u64::from_le_bytes(*chunk) ^ (u64::from(b'\n') * ONES);
-        // A byte of x is zero where a newline is; the lowest flagged byte is the first (a
-        // borrow only runs upward, past the first zero).
-        let zero = x.wrapping_sub(ONES) & !x & HIGH;
-        if zero != 0 {
-            return Some(i + (zero.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|p| i + p)
-}
-
 /// Answers to one chunk: its lines of output, and whether every item succeeded.
 struct Answers {
     seq: usize,
     count: usize,
     text: String,
     ok: bool,
-}
-
-/// How many `\n` `bytes` holds: eight bytes tested at a time.
-fn count_newlines(bytes: &[u8]) -> usize {
-    const LOW: u64 = u64::from_le_bytes([0x7F; 8]);
-    const NL: u64 = u64::from_le_bytes([b'\n'; 8]);
-    let (chunks, rest) = bytes.as_chunks::<8>();
-    let mut n = 0;
-    // Each byte of `ones` counts the newlines found at its place, up to 255 of them: summed
-    // every 255 rounds, by pairs into four 16-bit lanes and then by a multiplication that
-    // adds the four lanes into the top one (at most 8 × 255).
-    for group in chunks.chunks(255) {
-        let mut ones = 0u64;
-        for chunk in group {
-            let x = u64::from_le_bytes(*chunk) ^ NL;
-            // The high bit of each byte of x that is not zero, exactly: no carry leaves a byte.
-            let nonzero = ((x & LOW) + LOW) | x;
-            ones += (!nonzero & !LOW) >> 7;
-        }
-        const PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
-        let wide = (ones & PAIRS) + ((ones >> 8) & PAIRS);
-        n += (wide.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
-    }
-    n + rest.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Input bytes per chunk, about (a line is never cut, so a longer line makes a longer chunk),
@@ -419,7 +373,8 @@ impl Source {
     /// Lines are read straight into the chunk's buffer, a block at a time, and the chunk ends
     /// after the last whole line: the reader copies nothing but the unfinished line it carries
     /// over and looks for no line but the last, so that it takes little of a core the workers
-    /// need. It counts the lines (a loop the compiler vectorizes) to number the next chunk.
+    /// need. It counts the lines to number the next chunk. Newlines are found by `memchr`, many
+    /// bytes at a time.
     fn chunk(&mut self, lineno: &mut usize, seq: usize) -> io::Result<Option<Chunk>> {
         match self {
             Source::Lines {
@@ -439,7 +394,7 @@ impl Source {
                     let n = reader.by_ref().take(want as u64).read_to_end(&mut data)?;
                     if let Some(p) = data
                         .get(start..)
-                        .and_then(|new| new.iter().rposition(|&b| b == b'\n'))
+                        .and_then(|new| memchr::memrchr(b'\n', new))
                     {
                         whole = Some(start + p + 1);
                     }
@@ -458,7 +413,7 @@ impl Source {
                     return Ok(None);
                 }
                 let first = *lineno + 1;
-                *lineno += count_newlines(&data);
+                *lineno += memchr::memchr_iter(b'\n', &data).count();
                 if data.last() != Some(&b'\n') {
                     *lineno += 1;
                 }
@@ -1150,30 +1105,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn newlines_found_and_counted_at_every_place() {
-        for b in 0..=255u8 {
-            for len in 0..20 {
-                for at in 0..len {
-                    for fill in [b'a', 0xd9, 0x0b, 0x09] {
-                        let mut bytes = vec![fill; len];
-                        if let Some(x) = bytes.get_mut(at) {
-                            *x = b;
-                        }
-                        let want = bytes.iter().position(|&c| c == b'\n');
-                        assert_eq!(next_newline(&bytes), want, "{b} at {at} of {len}");
-                        let count = bytes.iter().filter(|&&c| c == b'\n').count();
-                        assert_eq!(count_newlines(&bytes), count, "{b} at {at} of {len}");
-                    }
-                }
-            }
-        }
-        // More than 255 rounds of eight bytes, every one with newlines.
-        let many = b"\n\n\na\n\nb\n".repeat(1000);
-        assert_eq!(count_newlines(&many), 6000);
-        assert_eq!(count_newlines(many.get(3..).unwrap_or_default()), 5997);
     }
 
     #[test]
