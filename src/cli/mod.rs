@@ -387,7 +387,7 @@ impl Source {
                 let mut eof = false;
                 while data.len() < *block || whole.is_none() {
                     let start = data.len();
-                    let want = (*block).max(1 << 12);
+                    let want = *block;
                     data.reserve(want);
                     // Into the buffer's spare room, which is not zeroed first; only the end of
                     // the input stops it short of `want`.
