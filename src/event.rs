@@ -1038,7 +1038,7 @@ fn scan(text: &str, norm: &Normalized) -> Scan {
     };
     let mut flush = |s: usize, e: usize, triggers: &mut Vec<Trigger>| {
         let Some(w) = folded.get(s..e) else { return };
-        let start = map.span(s..s).start;
+        let start = map.start(s);
         let Known { class, found } = known.get(table, bytes, s, e, w);
         words.push(Word { start, class });
         if let Some(Found {

@@ -533,6 +533,9 @@ impl Normalized {
         Spans {
             norm: self,
             upto: 0,
+            known: usize::MAX,
+            plain: 0..0,
+            shift: 0,
         }
     }
 }
@@ -544,9 +547,45 @@ pub(crate) struct Spans<'a> {
     norm: &'a Normalized,
     /// The number of pieces up to the last folded byte asked about.
     upto: usize,
+    /// The `upto` that `plain` and `shift` were worked out for (`usize::MAX` for none).
+    known: usize,
+    /// The folded bytes between the piece before `upto` and the next one: each character
+    /// there maps one to one, `shift` bytes on in the original.
+    plain: Range<usize>,
+    shift: usize,
 }
 
 impl Spans<'_> {
+    /// `self.span(at..at).start`: where in the original the character at folded byte `at`
+    /// starts. Between two pieces that is `at` plus the shift the first leaves, with no
+    /// search: what the event scan asks for every word.
+    pub(crate) fn start(&mut self, at: usize) -> usize {
+        if self.known != self.upto {
+            let norm = self.norm;
+            let prev = self.upto.checked_sub(1).and_then(|k| norm.pieces.get(k));
+            let from = prev.map_or(0, |p| (p.at + p.len) as usize);
+            let to = norm
+                .pieces
+                .get(self.upto)
+                .map_or(norm.folded.len(), |p| p.at as usize)
+                .min(norm.folded.len());
+            self.plain = from..to;
+            self.shift = prev.map_or(0, Piece::shift);
+            self.known = self.upto;
+        }
+        let boundary = || {
+            self.norm
+                .folded
+                .as_bytes()
+                .get(at)
+                .is_some_and(|&b| b & 0xC0 != 0x80)
+        };
+        if self.plain.contains(&at) && boundary() {
+            return at + self.shift;
+        }
+        self.span(at..at).start
+    }
+
     /// The original byte range of folded range `folded`.
     pub(crate) fn span(&mut self, folded: Range<usize>) -> Range<usize> {
         let norm = self.norm;
@@ -701,6 +740,11 @@ mod tests {
                     n.original_span(r.clone()),
                     "{text:?} {r:?}"
                 );
+                // The start alone, from the same map, before and after the span.
+                let at = r.start;
+                let want = n.original_span(at..at).start;
+                assert_eq!(map.start(at), want, "{text:?} start {at}");
+                assert_eq!(map.start(r.end), n.original_span(r.end..r.end).start);
             }
         };
         check(&all);
