@@ -283,6 +283,17 @@ enum Items {
 }
 
 impl Items {
+    /// The bytes of input the chunk holds.
+    fn input_len(&self) -> usize {
+        match self {
+            Items::Lines { data, .. } => data.len(),
+            Items::Files(files) => files
+                .iter()
+                .map(|(_, data)| data.as_ref().map_or(0, Vec::len))
+                .sum(),
+        }
+    }
+
     /// Calls `f` on each item in order: the lines that are not blank, their ends (`\n`, `\r`)
     /// trimmed, with their line numbers; or the files.
     fn each(self, mut f: impl FnMut(Item<'_>)) {
@@ -494,7 +505,11 @@ fn run_lines(
 ) -> io::Result<bool> {
     let mut source = Source::open(args.positional.first().map(String::as_str))?;
     let answer_chunk = |chunk: Chunk| -> Answers {
-        let mut text = String::new();
+        // A timeline's lines take about as many bytes as the articles they answer (an
+        // extraction's a quarter): room for a little more, so the answers are not copied as
+        // they grow.
+        let len = chunk.items.input_len();
+        let mut text = String::with_capacity(len.saturating_add(len / 4));
         let mut count = 0;
         let mut ok = true;
         chunk.items.each(|item| {
