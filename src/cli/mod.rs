@@ -493,9 +493,10 @@ impl Progress {
 
 /// Reads JSONL (`{"id", "text", "date"?}` a line), or every .txt file of a directory (`id` is
 /// the file name, in sorted order), and answers each with `f` (from the text, its `id` and its
-/// reference), one JSON line each, in input order. A reader thread, `args.threads` workers and
-/// the writer (this thread) pass chunks of lines through bounded channels, and the reader stays
-/// at most a few chunks ahead of the writer, so memory stays bounded whatever the input's size.
+/// reference), one JSON line each, in input order. `args.threads` threads (this one and the
+/// workers) each read the next chunk of lines when they need work and answer it; this thread
+/// also writes the answers in order. No more than a few chunks per thread are read ahead of
+/// the writing, so memory stays bounded whatever the input's size.
 /// A line that cannot be read gives an error object and the run goes on; the result is `false`
 /// if any line failed.
 fn run_lines(
@@ -541,43 +542,63 @@ fn run_lines(
         return Ok(all_ok);
     }
 
-    use std::sync::mpsc::{Receiver, sync_channel};
-    use std::sync::{Arc, Mutex};
-    // At most `window` chunks between the reader and the writer.
+    use std::sync::Mutex;
+    use std::sync::mpsc::{TryRecvError, sync_channel};
+    // At most `window` chunks read and not yet written: a chunk is read only with a credit,
+    // which comes back when the chunk is written.
     let window = 4 * threads;
     let (credit_tx, credit_rx) = sync_channel::<()>(window);
     for _ in 0..window {
         let _ = credit_tx.send(());
     }
-    let (job_tx, job_rx) = sync_channel::<Chunk>(window);
-    let job_rx: Arc<Mutex<Receiver<Chunk>>> = Arc::new(Mutex::new(job_rx));
-    let (done_tx, done_rx) = sync_channel::<Answers>(window);
-    let result = std::thread::scope(|s| -> io::Result<bool> {
-        let reader = s.spawn(move || -> io::Result<()> {
-            let mut lineno = 0;
-            let mut seq = 0;
-            while credit_rx.recv().is_ok() {
-                let Some(chunk) = source.chunk(&mut lineno, seq)? else {
-                    break;
-                };
-                seq += 1;
-                if job_tx.send(chunk).is_err() {
-                    break;
-                }
+    let credits = Mutex::new(credit_rx);
+    // No thread only reads or only writes: whichever thread needs work reads the next chunk,
+    // and this thread also answers chunks between writing them (as many threads as cores,
+    // none of them taking a core from the others to hand chunks over).
+    let input = Mutex::new(Input {
+        source,
+        lineno: 0,
+        seq: 0,
+        done: false,
+        error: None,
+    });
+    // The next chunk, with a credit for it; `wait` says whether to wait for a credit (the
+    // workers) or to give up at once (this thread, which gives the credits back).
+    let take = |wait: bool| -> Option<Chunk> {
+        let credit = if wait {
+            credits.lock().ok()?.recv().ok()
+        } else {
+            credits.try_lock().ok()?.try_recv().ok()
+        };
+        credit?;
+        let mut guard = input.lock().ok()?;
+        let input = &mut *guard;
+        if input.done {
+            return None;
+        }
+        match input.source.chunk(&mut input.lineno, input.seq) {
+            Ok(Some(chunk)) => {
+                input.seq += 1;
+                Some(chunk)
             }
-            Ok(())
-        });
-        for _ in 0..threads {
-            let jobs = Arc::clone(&job_rx);
+            Ok(None) => {
+                input.done = true;
+                None
+            }
+            Err(e) => {
+                input.done = true;
+                input.error = Some(e);
+                None
+            }
+        }
+    };
+    let (done_tx, done_rx) = sync_channel::<Answers>(window);
+    let written = std::thread::scope(|s| -> io::Result<()> {
+        for _ in 1..threads {
             let done = done_tx.clone();
-            let answer_chunk = &answer_chunk;
+            let (take, answer_chunk) = (&take, &answer_chunk);
             s.spawn(move || {
-                loop {
-                    let job = match jobs.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => break,
-                    };
-                    let Ok(chunk) = job else { break };
+                while let Some(chunk) = take(true) {
                     if done.send(answer_chunk(chunk)).is_err() {
                         break;
                     }
@@ -585,13 +606,13 @@ fn run_lines(
             });
         }
         drop(done_tx);
-        drop(job_rx);
         // Write in input order: keep early answers until their turn.
-        let mut pending = std::collections::BTreeMap::new();
+        let mut pending: std::collections::BTreeMap<usize, Answers> =
+            std::collections::BTreeMap::new();
         let mut next = 0;
         let mut written = Ok(());
-        for a in done_rx.iter() {
-            pending.insert(a.seq, a);
+        let mut workers = true;
+        loop {
             while let Some(a) = pending.remove(&next) {
                 next += 1;
                 all_ok &= a.ok;
@@ -604,18 +625,56 @@ fn run_lines(
             if written.is_err() {
                 break;
             }
+            match done_rx.try_recv() {
+                Ok(a) => {
+                    pending.insert(a.seq, a);
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => workers = false,
+                Err(TryRecvError::Empty) => {}
+            }
+            if let Some(chunk) = take(false) {
+                let a = answer_chunk(chunk);
+                pending.insert(a.seq, a);
+                continue;
+            }
+            if !workers {
+                break;
+            }
+            // Nothing to do here but wait: the chunk whose turn it is is a worker's.
+            match done_rx.recv() {
+                Ok(a) => {
+                    pending.insert(a.seq, a);
+                }
+                Err(_) => workers = false,
+            }
         }
-        // Dropping the credits stops the reader if we stopped early.
+        // Stopped early (the output went away): the workers read no more and stop.
+        if let Ok(mut input) = input.lock() {
+            input.done = true;
+        }
         drop(credit_tx);
         drop(done_rx);
-        written?;
-        let read = reader
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("the input reader stopped")));
-        read.map(|()| all_ok)
+        written
     });
     progress.finish();
-    result
+    written?;
+    match input.into_inner().ok().and_then(|i| i.error) {
+        Some(e) => Err(e),
+        None => Ok(all_ok),
+    }
+}
+
+/// The input of [`run_lines`] with more than one thread, shared by the threads that read it.
+struct Input {
+    source: Source,
+    /// Lines handed out so far.
+    lineno: usize,
+    /// The number of the next chunk.
+    seq: usize,
+    /// No chunk is left (or reading failed, or the run stopped).
+    done: bool,
+    error: Option<io::Error>,
 }
 
 /// Answers one item: the JSON line to print and whether it succeeded.
