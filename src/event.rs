@@ -1215,6 +1215,20 @@ impl KnownWords {
     }
 }
 
+/// For `n` from 0 to 8, the mask of the low `n` bytes of a `u64`: looked up rather than shifted,
+/// which would need a branch for 8.
+const LOW_BYTES: [u64; 9] = [
+    0,
+    0xFF,
+    0xFFFF,
+    0xFF_FFFF,
+    0xFFFF_FFFF,
+    0xFF_FFFF_FFFF,
+    0xFFFF_FFFF_FFFF,
+    0xFF_FFFF_FFFF_FFFF,
+    u64::MAX,
+];
+
 /// The bytes of `text[s..e]`, if there are at most 24, in three little-endian words with zeros
 /// after the end: read eight at a time from the text where it goes on far enough.
 fn word_key(text: &[u8], s: usize, e: usize) -> Option<[u64; 3]> {
@@ -1224,11 +1238,7 @@ fn word_key(text: &[u8], s: usize, e: usize) -> Option<[u64; 3]> {
         Some(run) => {
             for (k, (word, chunk)) in key.iter_mut().zip(run.chunks_exact(8)).enumerate() {
                 let keep = n.saturating_sub(8 * k).min(8);
-                let mask = if keep == 8 {
-                    u64::MAX
-                } else {
-                    (1u64 << (8 * keep)) - 1
-                };
+                let mask = LOW_BYTES.get(keep).copied().unwrap_or(u64::MAX);
                 *word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) & mask;
             }
         }
