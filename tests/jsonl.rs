@@ -183,3 +183,61 @@ fn a_directory_of_txt_files_gives_one_line_per_file_in_sorted_order() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Many more chunks than the threads may read ahead of the writing (the bundled sample three
+/// times over, about 3.5 MB, read in chunks of about 128 KB), on standard input: the chunks
+/// come back in order, each line answered once, with any number of threads.
+#[test]
+fn many_chunks_come_back_in_order_on_standard_input() {
+    let sample = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/ant-jawharafm-sample.jsonl"
+    ))
+    .expect("the bundled sample");
+    let input = sample.repeat(3);
+    let lines = input.lines().count();
+    let run = |threads: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tarikh"))
+            .args([
+                "extract",
+                "--jsonl",
+                "--ref",
+                "2025-12-24",
+                "--threads",
+                threads,
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("the tarikh binary runs");
+        let mut stdin = child.stdin.take().expect("its standard input");
+        let input = input.clone();
+        let writer = std::thread::spawn(move || {
+            std::io::Write::write_all(&mut stdin, input.as_bytes()).expect("write the input")
+        });
+        let out = child.wait_with_output().expect("the run ends");
+        writer.join().expect("the input is written");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("UTF-8 output")
+    };
+    let one = run("1");
+    let ids: Vec<String> = one
+        .lines()
+        .map(|l| {
+            let obj: serde_json::Value = serde_json::from_str(l).expect("JSON output");
+            obj["id"].as_str().expect("an id").to_string()
+        })
+        .collect();
+    let want: Vec<String> = input
+        .lines()
+        .map(|l| {
+            let obj: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            obj["id"].as_str().expect("an id").to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), lines);
+    assert_eq!(ids, want);
+    for threads in ["2", "5"] {
+        assert!(one == run(threads), "--threads {threads} differs");
+    }
+}
