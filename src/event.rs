@@ -1851,7 +1851,7 @@ fn pluperfect(words: &[Word], tr: &Trigger, floor: usize) -> bool {
     before().skip(qad + 1).any(|w| w.is(Class::KANA))
 }
 
-/// Whether a word of time comes right after a trigger ("الانتخابات [المقبلة]").
+/// Whether a word of time comes right after a trigger ("الانتخابات \[المقبلة\]").
 fn temporal_adjective(words: &[Word], tr: &Trigger) -> bool {
     let i = words.partition_point(|w| w.start < tr.span.end);
     words

@@ -1250,7 +1250,7 @@ impl Lexicon {
         None
     }
 
-    /// [`Lexicon::classify_any`] of a word that is not found whole.
+    /// `Lexicon::classify_any` of a word that is not found whole.
     #[cold]
     #[inline(never)]
     fn classify_peeled(&self, word: &[u8]) -> Option<Entry> {
@@ -1267,7 +1267,7 @@ impl Lexicon {
         self.peel(word)
     }
 
-    /// [`Lexicon::classify_any`] after the whole word: with its clitics peeled.
+    /// `Lexicon::classify_any` after the whole word: with its clitics peeled.
     fn peel(&self, word: &[u8]) -> Option<Entry> {
         // و/ف, then ب/ل/ك, each at most once.
         let conj = strip_any(word, &[WAW, FA]);

@@ -1089,7 +1089,7 @@ impl<'a> P<'a> {
         best
     }
 
-    /// [weekday [,]] [يوم] day [من] month [year | الماضي].
+    /// \[weekday \[,\]\] \[يوم\] day \[من\] month \[year | الماضي\].
     fn day_month(&self, i: usize) -> R<DateExpr> {
         let mut e = DateExpr::default();
         let mut j = i;
