@@ -854,10 +854,18 @@ impl Heads {
 /// shorter than six bytes is not judged. Most words of news are no trigger's word, and about
 /// two in three of them (on the bundled sample) are turned away here, before a dozen lookups
 /// of their stems.
-#[derive(Default)]
 struct Ends {
     bits: Vec<u64>,
     short: Vec<String>,
+}
+
+impl Default for Ends {
+    fn default() -> Ends {
+        Ends {
+            bits: vec![0; 1024],
+            short: Vec::new(),
+        }
+    }
 }
 
 /// How many bytes of a word's end [`Ends`] judges it by.
@@ -874,9 +882,6 @@ impl Ends {
     }
 
     fn insert(&mut self, ending: &str) {
-        if self.bits.is_empty() {
-            self.bits = vec![0; 1024];
-        }
         match Ends::bit(ending) {
             Some(bit) => {
                 if let Some(w) = self.bits.get_mut(bit >> 6) {

@@ -220,23 +220,19 @@ fn many_chunks_come_back_in_order_on_standard_input() {
         assert!(out.status.success());
         String::from_utf8(out.stdout).expect("UTF-8 output")
     };
+    // The `id` of each JSON line, in order.
+    let ids = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(|l| {
+                let obj: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+                obj["id"].as_str().expect("an id").to_string()
+            })
+            .collect()
+    };
     let one = run("1");
-    let ids: Vec<String> = one
-        .lines()
-        .map(|l| {
-            let obj: serde_json::Value = serde_json::from_str(l).expect("JSON output");
-            obj["id"].as_str().expect("an id").to_string()
-        })
-        .collect();
-    let want: Vec<String> = input
-        .lines()
-        .map(|l| {
-            let obj: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
-            obj["id"].as_str().expect("an id").to_string()
-        })
-        .collect();
-    assert_eq!(ids.len(), lines);
-    assert_eq!(ids, want);
+    let (got, want) = (ids(&one), ids(&input));
+    assert_eq!(got.len(), lines);
+    assert_eq!(got, want);
     for threads in ["2", "5"] {
         assert!(one == run(threads), "--threads {threads} differs");
     }

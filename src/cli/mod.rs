@@ -414,10 +414,12 @@ impl Source {
                         break;
                     }
                 }
-                if eof {
-                    whole = Some(data.len());
-                }
-                let end = whole.unwrap_or(data.len());
+                // At the end of the input its last line is whole too.
+                let end = if eof {
+                    data.len()
+                } else {
+                    whole.unwrap_or(data.len())
+                };
                 *carry = data.get(end..).unwrap_or_default().to_vec();
                 data.truncate(end);
                 if data.is_empty() {
